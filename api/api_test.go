@@ -1,0 +1,150 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/pb33f/libopenapi"
+	validator "github.com/pb33f/libopenapi-validator"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"calcinosiskb"
+	"calcinosiskb/api"
+	"calcinosiskb/internal/postgres"
+	"calcinosiskb/internal/testdb"
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(testdb.Main(m))
+}
+
+var (
+	specOnce      sync.Once
+	specDoc       libopenapi.Document
+	specValidator validator.Validator
+	specErr       error
+)
+
+// spec parses openapi.yaml once for the package.
+func spec(t *testing.T) (libopenapi.Document, validator.Validator) {
+	t.Helper()
+	specOnce.Do(func() {
+		specDoc, specErr = libopenapi.NewDocument(calcinosiskb.OpenAPI)
+		if specErr != nil {
+			return
+		}
+		var errs []error
+		specValidator, errs = validator.NewValidator(specDoc)
+		if len(errs) > 0 {
+			specErr = errs[0]
+		}
+	})
+	require.NoError(t, specErr, "openapi.yaml must parse")
+	return specDoc, specValidator
+}
+
+// client talks over real HTTP to the real router on a fresh database, and checks every
+// response it receives against openapi.yaml.
+type client struct {
+	t   *testing.T
+	srv *httptest.Server
+}
+
+func newClient(t *testing.T) *client {
+	return newClientOn(t, testdb.New(t))
+}
+
+func newClientOn(t *testing.T, pool *pgxpool.Pool) *client {
+	t.Helper()
+	h := api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), postgres.New(pool), calcinosiskb.OpenAPI)
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return &client{t: t, srv: srv}
+}
+
+// response is what a request returned.
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// get requests path and validates the response against the spec's operation for it.
+func (c *client) get(path string) response {
+	c.t.Helper()
+	return c.do(http.MethodGet, path, true)
+}
+
+// do sends a request; specified says whether the spec documents the method and path, so that
+// the response must validate against it.
+func (c *client) do(method, path string, specified bool) response {
+	c.t.Helper()
+	req, err := http.NewRequestWithContext(context.Background(), method, c.srv.URL+path, nil)
+	require.NoError(c.t, err)
+	resp, err := c.srv.Client().Do(req)
+	require.NoError(c.t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(c.t, err)
+	if specified {
+		_, v := spec(c.t)
+		resp.Body = io.NopCloser(strings.NewReader(string(body)))
+		// The spec's server is localhost:8080; validate against the path the spec knows.
+		specReq, err := http.NewRequest(method, "http://localhost:8080"+path, nil)
+		require.NoError(c.t, err)
+		ok, errs := v.ValidateHttpResponse(specReq, resp)
+		for _, e := range errs {
+			c.t.Errorf("%s %s: response does not match openapi.yaml: %s: %s", method, path, e.Message, e.Reason)
+			for _, se := range e.SchemaValidationErrors {
+				c.t.Errorf("  at %s: %s", se.FieldPath, se.Reason)
+			}
+		}
+		assert.True(c.t, ok, "%s %s validates against openapi.yaml", method, path)
+	}
+	return response{status: resp.StatusCode, header: resp.Header, body: body}
+}
+
+// problem is the body of an error response.
+type problem struct {
+	Type     string `json:"type"`
+	Title    string `json:"title"`
+	Status   int    `json:"status"`
+	Detail   string `json:"detail"`
+	Instance string `json:"instance"`
+	Param    string `json:"param"`
+}
+
+// requireProblem checks that resp is a problem+json with the status, and returns it.
+func requireProblem(t *testing.T, resp response, status int) problem {
+	t.Helper()
+	require.Equal(t, status, resp.status, "body: %s", resp.body)
+	assert.Equal(t, "application/problem+json", resp.header.Get("Content-Type"))
+	var p problem
+	require.NoError(t, json.Unmarshal(resp.body, &p))
+	assert.Equal(t, status, p.Status)
+	assert.NotEmpty(t, p.Type)
+	assert.Equal(t, http.StatusText(status), p.Title)
+	assert.NotEmpty(t, p.Detail)
+	assert.True(t, strings.HasPrefix(p.Instance, "urn:request:"), "instance %q names the request", p.Instance)
+	return p
+}
+
+// decode unmarshals a JSON body.
+func decode[T any](t *testing.T, resp response) T {
+	t.Helper()
+	require.Equal(t, http.StatusOK, resp.status, "body: %s", resp.body)
+	assert.Equal(t, "application/json", resp.header.Get("Content-Type"))
+	var v T
+	require.NoError(t, json.Unmarshal(resp.body, &v))
+	return v
+}

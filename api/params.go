@@ -1,0 +1,160 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"calcinosiskb/internal/kb"
+)
+
+const (
+	defaultLimit = 50
+	maxLimit     = 200
+)
+
+// params is a request's query string, checked to hold only known parameters, each at most once.
+type params url.Values
+
+// readParams parses the query string of r and rejects unknown or repeated parameters, so a
+// misspelt filter fails loudly instead of being ignored.
+func readParams(r *http.Request, allowed ...string) (params, error) {
+	values, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, &paramError{param: "query", reason: "is not a well-formed query string"}
+	}
+	names := make([]string, 0, len(values))
+	for name := range values {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if !slices.Contains(allowed, name) {
+			return nil, &paramError{param: name, reason: unknownReason(allowed)}
+		}
+		if len(values[name]) > 1 {
+			return nil, &paramError{param: name, reason: "is given more than once"}
+		}
+	}
+	return params(values), nil
+}
+
+func (p params) has(name string) bool {
+	_, ok := p[name]
+	return ok
+}
+
+func (p params) get(name string) string {
+	return url.Values(p).Get(name)
+}
+
+// intIn returns the integer parameter name, def when absent, or an error unless it lies in [lo, hi].
+func (p params) intIn(name string, lo, hi, def int) (int, error) {
+	if !p.has(name) {
+		return def, nil
+	}
+	v := p.get(name)
+	n, err := strconv.Atoi(v)
+	// Atoi takes a sign; only plain digits are a whole number here.
+	if err != nil || strings.ContainsAny(v[:1], "+-") || n < lo || n > hi {
+		return 0, &paramError{param: name, reason: fmt.Sprintf("must be a whole number from %d to %d", lo, hi)}
+	}
+	return n, nil
+}
+
+// oneOf returns the parameter name, def when absent, or an error unless it is one of allowed.
+func (p params) oneOf(name string, allowed []string, def string) (string, error) {
+	if !p.has(name) {
+		return def, nil
+	}
+	v := p.get(name)
+	if !slices.Contains(allowed, v) {
+		return "", &paramError{param: name, reason: "must be one of: " + strings.Join(allowed, ", ")}
+	}
+	return v, nil
+}
+
+// slug returns the parameter name as a record key, "" when absent, or an error if it cannot be one.
+func (p params) slug(name string) (string, error) {
+	if !p.has(name) {
+		return "", nil
+	}
+	v := p.get(name)
+	if !kb.ValidSlug(v) {
+		return "", &paramError{param: name, reason: "must be a slug: lower-case letters, digits and single hyphens"}
+	}
+	return v, nil
+}
+
+// page reads limit and cursor; order names the list's sort order, which the cursor must share.
+func (p params) page(order string) (kb.Page, error) {
+	limit, err := p.intIn("limit", 1, maxLimit, defaultLimit)
+	if err != nil {
+		return kb.Page{}, err
+	}
+	page := kb.Page{Limit: limit}
+	if p.has("cursor") {
+		key, err := decodeCursor(p.get("cursor"), order)
+		if err != nil {
+			return kb.Page{}, err
+		}
+		page.After = &key
+	}
+	return page, nil
+}
+
+// listFilter reads the parameters of a list narrowed by one enumerated attribute, kindParam.
+func listFilter(r *http.Request, kindParam string, kinds []string) (kb.ListFilter, error) {
+	p, err := readParams(r, kindParam, "limit", "cursor")
+	if err != nil {
+		return kb.ListFilter{}, err
+	}
+	var f kb.ListFilter
+	if f.Kind, err = p.oneOf(kindParam, kinds, ""); err != nil {
+		return kb.ListFilter{}, err
+	}
+	f.Page, err = p.page(kb.SortName)
+	return f, err
+}
+
+// plainPage reads the parameters of a list that only pages.
+func plainPage(r *http.Request, order string) (kb.Page, error) {
+	p, err := readParams(r, "limit", "cursor")
+	if err != nil {
+		return kb.Page{}, err
+	}
+	return p.page(order)
+}
+
+// treatmentFilter reads the parameters of GET /v1/treatments.
+func treatmentFilter(r *http.Request) (kb.TreatmentFilter, error) {
+	p, err := readParams(r, "category", "evidence_level_max", "mechanism", "sort", "limit", "cursor")
+	if err != nil {
+		return kb.TreatmentFilter{}, err
+	}
+	var f kb.TreatmentFilter
+	if f.Category, err = p.oneOf("category", kb.TreatmentCategories, ""); err != nil {
+		return f, err
+	}
+	if f.EvidenceLevelMax, err = p.intIn("evidence_level_max", 1, 5, 0); err != nil {
+		return f, err
+	}
+	if f.Mechanism, err = p.slug("mechanism"); err != nil {
+		return f, err
+	}
+	if f.Sort, err = p.oneOf("sort", kb.TreatmentSorts, kb.SortName); err != nil {
+		return f, err
+	}
+	f.Page, err = p.page(f.Sort)
+	return f, err
+}
+
+func unknownReason(allowed []string) string {
+	if len(allowed) == 0 {
+		return "is not known here; this resource takes no query parameters"
+	}
+	return "is not known here; allowed: " + strings.Join(allowed, ", ")
+}

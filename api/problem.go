@@ -1,0 +1,110 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"calcinosiskb/internal/kb"
+)
+
+// problem is an RFC 9457 problem detail. Param names the query parameter at fault, when one is.
+type problem struct {
+	Type     string `json:"type"`
+	Title    string `json:"title"`
+	Status   int    `json:"status"`
+	Detail   string `json:"detail"`
+	Instance string `json:"instance,omitempty"`
+	Param    string `json:"param,omitempty"`
+}
+
+// paramError reports a query parameter the client must correct.
+type paramError struct {
+	param  string
+	reason string
+}
+
+func (e *paramError) Error() string {
+	return fmt.Sprintf("parameter %q %s", e.param, e.reason)
+}
+
+// unavailableError reports that the service cannot answer now but may soon.
+type unavailableError struct {
+	reason string
+	err    error
+}
+
+func (e *unavailableError) Error() string { return e.reason + ": " + e.err.Error() }
+func (e *unavailableError) Unwrap() error { return e.err }
+
+// handlerFunc is a handler that returns its failure for writeError to answer.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// handle adapts h to http.HandlerFunc, answering any error it returns with a problem.
+func handle(log *slog.Logger, h handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			writeError(log, w, r, err)
+		}
+	}
+}
+
+// writeError is the one place where errors become problem responses.
+func writeError(log *slog.Logger, w http.ResponseWriter, r *http.Request, err error) {
+	var pe *paramError
+	var ue *unavailableError
+	switch {
+	case errors.As(err, &pe):
+		writeProblem(w, r, problem{Status: http.StatusBadRequest, Param: pe.param,
+			Detail: fmt.Sprintf("Query parameter %q %s.", pe.param, pe.reason)})
+	case errors.Is(err, kb.ErrNotFound):
+		writeProblem(w, r, problem{Status: http.StatusNotFound, Detail: fmt.Sprintf("No record: %s.", err)})
+	case errors.As(err, &ue):
+		writeUnavailable(log, w, r, err, ue.reason)
+	case errors.Is(err, kb.ErrUnavailable):
+		writeUnavailable(log, w, r, err, "The database is unavailable; try again shortly.")
+	case r.Context().Err() != nil:
+		// The client went away; nobody is left to read an answer.
+		log.InfoContext(r.Context(), "request abandoned", "err", err)
+	default:
+		log.ErrorContext(r.Context(), "request failed", "err", err)
+		writeProblem(w, r, problem{Status: http.StatusInternalServerError,
+			Detail: "The server could not answer this request; it has been logged."})
+	}
+}
+
+func writeUnavailable(log *slog.Logger, w http.ResponseWriter, r *http.Request, err error, detail string) {
+	log.WarnContext(r.Context(), "service unavailable", "err", err)
+	w.Header().Set("Retry-After", "5")
+	writeProblem(w, r, problem{Status: http.StatusServiceUnavailable, Detail: detail})
+}
+
+// writeProblem writes p as application/problem+json, filling in what follows from its status.
+func writeProblem(w http.ResponseWriter, r *http.Request, p problem) {
+	p.Type = "about:blank"
+	p.Title = http.StatusText(p.Status)
+	p.Instance = requestID(r)
+	body, err := json.Marshal(p)
+	if err != nil {
+		// A problem holds only strings and an int: it always encodes.
+		panic(err)
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(p.Status)
+	_, _ = w.Write(body)
+}
+
+func notFound(w http.ResponseWriter, r *http.Request) {
+	writeProblem(w, r, problem{Status: http.StatusNotFound,
+		Detail: fmt.Sprintf("No resource at %s; GET /openapi.yaml lists every path.", r.URL.Path)})
+}
+
+func methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	// Every route of this API is read-only.
+	w.Header().Set("Allow", http.MethodGet)
+	writeProblem(w, r, problem{Status: http.StatusMethodNotAllowed,
+		Detail: fmt.Sprintf("Method %s is not allowed on %s; this API only reads (GET).", r.Method, r.URL.Path)})
+}

@@ -1,0 +1,36 @@
+package api
+
+import (
+	"net/http"
+
+	"log/slog"
+
+	"github.com/go-chi/chi/v5"
+
+	"calcinosiskb/internal/kb"
+	"calcinosiskb/internal/postgres"
+)
+
+// addRoutes holds every path of the API.
+func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte) {
+	h := func(fn handlerFunc) func(w http.ResponseWriter, r *http.Request) { return handle(log, fn) }
+
+	r.Get("/healthz", healthz)
+	r.Get("/readyz", h(readyz(st)))
+	r.Get("/openapi.yaml", serveSpec(spec))
+
+	r.Route("/v1", func(r chi.Router) {
+		r.Get("/associated-features", h(listByKind("category", kb.FeatureCategories, st.AssociatedFeatures, toFeatureResponse, featureKey)))
+		r.Get("/associated-features/{slug}", h(getRecord("associated feature", st.AssociatedFeature, toFeatureResponse)))
+		r.Get("/mechanisms", h(listByKind("support", kb.MechanismSupports, st.Mechanisms, toMechanismResponse, mechanismKey)))
+		r.Get("/mechanisms/{slug}", h(getRecord("mechanism", st.Mechanism, toMechanismResponse)))
+		r.Get("/diagnostic-modalities", h(listByKind("role", kb.ModalityRoles, st.DiagnosticModalities, toModalityResponse, modalityKey)))
+		r.Get("/diagnostic-modalities/{slug}", h(getRecord("diagnostic modality", st.DiagnosticModality, toModalityResponse)))
+		r.Get("/treatments", h(listTreatments(st)))
+		r.Get("/treatments/{slug}", h(getRecord("treatment", st.Treatment, toTreatmentResponse)))
+		r.Get("/prevalence", h(listPrevalence(st)))
+		r.Get("/prevalence/{slug}", h(getRecord("prevalence estimate", st.PrevalenceEstimate, toPrevalenceResponse)))
+		r.Get("/sources", h(listSources(st)))
+		r.Get("/sources/{slug}", h(getRecord("source", st.Source, toSourceResponse)))
+	})
+}

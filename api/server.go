@@ -1,0 +1,87 @@
+// Package api speaks HTTP for the knowledge base: the chi router, the handlers, and the
+// mapping of errors to application/problem+json.
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"calcinosiskb/internal/postgres"
+)
+
+// NewServer returns the API's handler: every route, with request ids, one log line per
+// request, and panics answered as problems.
+func NewServer(log *slog.Logger, st *postgres.Store, spec []byte) http.Handler {
+	r := chi.NewRouter()
+	r.Use(requestIDs, logRequests(log), recoverPanics(log))
+	r.NotFound(notFound)
+	r.MethodNotAllowed(methodNotAllowed)
+	addRoutes(r, log, st, spec)
+	return r
+}
+
+type requestIDKey struct{}
+
+// requestIDs gives each request an id, returned in X-Request-ID, logged, and set as the
+// instance of its problems.
+func requestIDs(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := make([]byte, 8)
+		_, _ = rand.Read(b)
+		id := hex.EncodeToString(b)
+		w.Header().Set("X-Request-ID", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+	})
+}
+
+// requestID returns the request's id as a URN, or "" outside the middleware.
+func requestID(r *http.Request) string {
+	id, _ := r.Context().Value(requestIDKey{}).(string)
+	if id == "" {
+		return ""
+	}
+	return "urn:request:" + id
+}
+
+func logRequests(log *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			start := time.Now()
+			ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
+			next.ServeHTTP(ww, r)
+			log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+				slog.String("request_id", requestID(r)),
+				slog.String("method", r.Method),
+				slog.String("path", r.URL.Path),
+				slog.String("route", chi.RouteContext(r.Context()).RoutePattern()),
+				slog.Int("status", ww.Status()),
+				slog.Int("bytes", ww.BytesWritten()),
+				slog.Duration("duration", time.Since(start)))
+		})
+	}
+}
+
+// recoverPanics answers a panic with a 500 problem; chi's Recoverer would send an empty body.
+func recoverPanics(log *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			defer func() {
+				if v := recover(); v != nil {
+					if v == http.ErrAbortHandler {
+						panic(v)
+					}
+					writeError(log, w, r, fmt.Errorf("panic: %v", v))
+				}
+			}()
+			next.ServeHTTP(w, r)
+		})
+	}
+}

@@ -1,0 +1,157 @@
+// Command kb serves the calcinosis knowledge base API and migrates its database.
+//
+//	kb serve                  migrate, then serve the API (the default)
+//	kb migrate up|down|version
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"slices"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"calcinosiskb"
+	"calcinosiskb/api"
+	"calcinosiskb/internal/config"
+	"calcinosiskb/internal/dbsetup"
+	"calcinosiskb/internal/postgres"
+)
+
+// databaseName is the database the service creates and uses on a server it found itself.
+const databaseName = "calcinosis_kb"
+
+// dataDir is where a private PostgreSQL cluster lives when no server is reachable.
+const dataDir = ".data"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kb:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := config.Load(getenv)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		if len(args) != 0 {
+			return errors.New("usage: kb serve")
+		}
+		return serve(ctx, cfg, log)
+	case "migrate":
+		if len(args) != 1 || !slices.Contains([]string{"up", "down", "version"}, args[0]) {
+			return errors.New("usage: kb migrate up|down|version")
+		}
+		return migrateCmd(ctx, cfg, log, args[0], stdout)
+	default:
+		return fmt.Errorf("unknown command %q; usage: kb [serve] | kb migrate up|down|version", cmd)
+	}
+}
+
+// databaseURL resolves the server (see dbsetup.Resolve) and returns the URL of the service's database.
+func databaseURL(ctx context.Context, cfg config.Config, log *slog.Logger) (string, error) {
+	srv, err := dbsetup.Resolve(ctx, cfg.DatabaseURL, dataDir, log)
+	if err != nil {
+		return "", err
+	}
+	if srv.Explicit {
+		return srv.URL, nil
+	}
+	return dbsetup.EnsureDatabase(ctx, srv.URL, databaseName)
+}
+
+func migrateCmd(ctx context.Context, cfg config.Config, log *slog.Logger, action string, stdout io.Writer) error {
+	url, err := databaseURL(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	mg, err := postgres.NewMigrator(url)
+	if err != nil {
+		return err
+	}
+	defer mg.Close()
+	switch action {
+	case "up":
+		err = mg.Up()
+	case "down":
+		err = mg.Down()
+	}
+	if err != nil {
+		return err
+	}
+	version, dirty, err := mg.Version()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "schema version %d (dirty: %t)\n", version, dirty)
+	return nil
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	url, err := databaseURL(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	mg, err := postgres.NewMigrator(url)
+	if err != nil {
+		return err
+	}
+	err = mg.Up()
+	mg.Close()
+	if err != nil {
+		return err
+	}
+	pool, err := pgxpool.New(ctx, url)
+	if err != nil {
+		return fmt.Errorf("open database pool: %w", err)
+	}
+	defer pool.Close()
+
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           api.NewServer(log, postgres.New(pool), calcinosiskb.OpenAPI),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+	}
+	serveErr := make(chan error, 1)
+	go func() {
+		log.Info("serving", "addr", cfg.Addr)
+		serveErr <- srv.ListenAndServe()
+	}()
+	select {
+	case err := <-serveErr:
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "timeout", cfg.ShutdownTimeout.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	return nil
+}

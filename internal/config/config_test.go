@@ -1,0 +1,39 @@
+package config
+
+import (
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+func TestLoad(t *testing.T) {
+	t.Run("defaults", func(t *testing.T) {
+		cfg, err := Load(env(nil))
+		require.NoError(t, err)
+		assert.Equal(t, Config{Addr: ":8080", LogLevel: slog.LevelInfo, ShutdownTimeout: 10 * time.Second}, cfg)
+	})
+	t.Run("overrides", func(t *testing.T) {
+		cfg, err := Load(env(map[string]string{
+			"ADDR": "127.0.0.1:9000", "DATABASE_URL": "postgres://x@h/db", "LOG_LEVEL": "debug", "SHUTDOWN_TIMEOUT": "3s",
+		}))
+		require.NoError(t, err)
+		assert.Equal(t, Config{Addr: "127.0.0.1:9000", DatabaseURL: "postgres://x@h/db", LogLevel: slog.LevelDebug, ShutdownTimeout: 3 * time.Second}, cfg)
+	})
+	for name, vars := range map[string]map[string]string{
+		"bad log level":        {"LOG_LEVEL": "loud"},
+		"bad shutdown timeout": {"SHUTDOWN_TIMEOUT": "soon"},
+		"negative timeout":     {"SHUTDOWN_TIMEOUT": "-1s"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Load(env(vars))
+			assert.Error(t, err)
+		})
+	}
+}

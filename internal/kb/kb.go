@@ -1,0 +1,144 @@
+// Package kb holds the domain of the calcinosis knowledge base: its records, their
+// enumerations, the filters a caller may apply, and the errors the store reports.
+package kb
+
+import (
+	"errors"
+	"regexp"
+	"slices"
+)
+
+// ErrNotFound reports that no record has the requested key.
+var ErrNotFound = errors.New("not found")
+
+// ErrUnavailable reports that the database cannot be reached now; a later try may succeed.
+var ErrUnavailable = errors.New("database unavailable")
+
+// Source is a publication that records cite.
+type Source struct {
+	Slug            string
+	PMID            *string
+	DOI             *string
+	Authors         string
+	Title           string
+	Journal         string
+	Year            int
+	Citation        string
+	PublicationType string
+	VerifiedAgainst string
+}
+
+// Finding is one result of one study about one record, as the source published it.
+type Finding struct {
+	Source             Source
+	Design             string
+	Population         *string
+	NSSc               *int
+	NTotal             *int
+	Measure            *string
+	Estimate           *float64
+	CILow              *float64
+	CIHigh             *float64
+	ComparatorEstimate *float64
+	Comparison         *string
+	PValue             *float64
+	PRelation          *string
+	Adjusted           *bool
+	Events             *int
+	Denominator        *int
+	Direction          *string
+	Outcome            *string
+	Regimen            *string
+	AdverseEffects     *string
+	FollowUp           *string
+	EvidenceLevel      int
+	Statement          string
+}
+
+// AssociatedFeature is a clinical, serologic or radiographic feature linked to calcinosis.
+type AssociatedFeature struct {
+	Slug        string
+	Name        string
+	Category    string
+	Description string
+	InReview    bool
+	Evidence    []Finding
+}
+
+// Mechanism is a proposed pathomechanism of calcinosis.
+type Mechanism struct {
+	Slug         string
+	Name         string
+	Description  string
+	Support      string
+	AnimalModels []string
+	Genes        []string
+	InReview     bool
+	Evidence     []Finding
+}
+
+// DiagnosticModality is a way to detect or measure calcinosis.
+type DiagnosticModality struct {
+	Slug        string
+	Name        string
+	Role        string
+	Shows       string
+	Strengths   string
+	Limitations string
+	InReview    bool
+	Evidence    []Finding
+}
+
+// MechanismRef names a mechanism that a treatment targets.
+type MechanismRef struct {
+	Slug string
+	Name string
+}
+
+// Treatment is a therapy tried for calcinosis. EvidenceLevel is the strongest
+// Oxford CEBM 2011 level among its findings, derived by the store.
+type Treatment struct {
+	Slug          string
+	Name          string
+	Category      string
+	DrugClass     *string
+	Route         *string
+	Rationale     string
+	Mainstay      bool
+	EvidenceLevel int
+	Mechanisms    []MechanismRef
+	Evidence      []Finding
+}
+
+// PrevalenceEstimate is the share of patients with calcinosis in one cohort, or the review's summary figure.
+type PrevalenceEstimate struct {
+	Slug        string
+	Cohort      string
+	Kind        string
+	Design      string
+	Definition  string
+	N           *int
+	Cases       *int
+	Percent     float64
+	Approximate bool
+	Statement   string
+	Source      Source
+}
+
+// CitedSources returns the distinct sources behind a record's findings, in the order first cited.
+func CitedSources(evidence []Finding) []Source {
+	var sources []Source
+	for _, f := range evidence {
+		if !slices.ContainsFunc(sources, func(s Source) bool { return s.Slug == f.Source.Slug }) {
+			sources = append(sources, f.Source)
+		}
+	}
+	return sources
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s has the form of a record key; the schema enforces the same form.
+func ValidSlug(s string) bool {
+	return len(s) <= 100 && slugPattern.MatchString(s)
+}

@@ -1,0 +1,158 @@
+// Package postgres is the knowledge base's store: every SQL statement the service runs,
+// over a pgx connection pool, and the migrations that build the schema.
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgerrcode"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"calcinosiskb/internal/kb"
+)
+
+// Store reads the knowledge base.
+type Store struct {
+	pool *pgxpool.Pool
+}
+
+// New returns a store that queries through pool.
+func New(pool *pgxpool.Pool) *Store {
+	return &Store{pool: pool}
+}
+
+// Ping reports whether the database answers, with an error wrapping kb.ErrUnavailable if not.
+func (s *Store) Ping(ctx context.Context) error {
+	return classify(s.pool.Ping(ctx))
+}
+
+// classify marks failures to reach the database, as opposed to failures of a query, with
+// kb.ErrUnavailable, so that callers can tell clients to retry.
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	var connectErr *pgconn.ConnectError
+	var pgErr *pgconn.PgError
+	switch {
+	case errors.As(err, &connectErr), pgconn.SafeToRetry(err), pgconn.Timeout(err):
+	case errors.As(err, &pgErr) && (pgErr.Code == pgerrcode.TooManyConnections ||
+		strings.HasPrefix(pgErr.Code, "57P")): // operator intervention: shutdown, crash, not yet accepting
+	default:
+		return err
+	}
+	return fmt.Errorf("%w: %w", kb.ErrUnavailable, err)
+}
+
+// where collects SQL conditions and their arguments; values only ever travel as $n arguments.
+type where struct {
+	clauses []string
+	args    []any
+}
+
+// add appends a condition in which each ? stands for the next of args.
+func (w *where) add(clause string, args ...any) {
+	for _, a := range args {
+		w.args = append(w.args, a)
+		clause = strings.Replace(clause, "?", fmt.Sprintf("$%d", len(w.args)), 1)
+	}
+	w.clauses = append(w.clauses, clause)
+}
+
+func (w *where) String() string {
+	if len(w.clauses) == 0 {
+		return ""
+	}
+	return "WHERE " + strings.Join(w.clauses, "\n\t  AND ")
+}
+
+// byName finishes a list query sorted by name: the page's keyset condition, order and limit.
+// It asks for one row more than the page holds, so the caller learns whether another page follows.
+func byName(w *where, page kb.Page) string {
+	if page.After != nil {
+		w.add("(name, slug) > (?, ?)", page.After.Name, page.After.Slug)
+	}
+	return fmt.Sprintf("\n\t%s\n\tORDER BY name, slug\n\tLIMIT %d", w, page.Limit+1)
+}
+
+// collect runs a list query and returns at most page.Limit rows and whether more follow.
+func collect[T any](ctx context.Context, s *Store, sql string, args []any, page kb.Page) ([]T, bool, error) {
+	rows, err := s.pool.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, false, classify(err)
+	}
+	items, err := pgx.CollectRows(rows, pgx.RowToStructByName[T])
+	if err != nil {
+		return nil, false, classify(err)
+	}
+	if len(items) > page.Limit {
+		return items[:page.Limit], true, nil
+	}
+	return items, false, nil
+}
+
+// one runs a query for a single row by slug and returns an error wrapping kb.ErrNotFound if there is none.
+func one[T any](ctx context.Context, s *Store, sql, what, slug string) (T, error) {
+	rows, err := s.pool.Query(ctx, sql, slug)
+	if err != nil {
+		var zero T
+		return zero, fmt.Errorf("query %s %q: %w", what, slug, classify(err))
+	}
+	item, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[T])
+	if errors.Is(err, pgx.ErrNoRows) {
+		return item, fmt.Errorf("%s %q: %w", what, slug, kb.ErrNotFound)
+	}
+	if err != nil {
+		return item, fmt.Errorf("query %s %q: %w", what, slug, classify(err))
+	}
+	return item, nil
+}
+
+// subjectRow is a row of a record that findings attach to.
+type subjectRow interface {
+	rowID() int64
+}
+
+// listWithEvidence runs a list query and returns each row built, with its findings, into a record.
+func listWithEvidence[R subjectRow, T any](ctx context.Context, s *Store, sql string, args []any, page kb.Page,
+	column subjectColumn, build func(R, []kb.Finding) T) ([]T, bool, error) {
+	rows, more, err := collect[R](ctx, s, sql, args, page)
+	if err != nil {
+		return nil, false, err
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.rowID()
+	}
+	evidence, err := s.findings(ctx, column, ids)
+	if err != nil {
+		return nil, false, err
+	}
+	records := make([]T, len(rows))
+	for i, r := range rows {
+		records[i] = build(r, evidence[r.rowID()])
+	}
+	return records, more, nil
+}
+
+// oneWithEvidence returns the record with the given slug and its findings,
+// or an error wrapping kb.ErrNotFound.
+func oneWithEvidence[R subjectRow, T any](ctx context.Context, s *Store, sql, what, slug string,
+	column subjectColumn, build func(R, []kb.Finding) T) (T, error) {
+	r, err := one[R](ctx, s, sql, what, slug)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	evidence, err := s.findings(ctx, column, []int64{r.rowID()})
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return build(r, evidence[r.rowID()]), nil
+}
