@@ -40,7 +40,7 @@ func TestSpec_MatchesRouter(t *testing.T) {
 		}
 	}
 
-	h := api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), postgres.New(nil), calcinosiskb.OpenAPI)
+	h := api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), postgres.New(nil), calcinosiskb.OpenAPI, api.Options{})
 	var routed []string
 	err = chi.Walk(h.(chi.Routes), func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
 		routed = append(routed, method+" "+route)

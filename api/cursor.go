@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"strings"
+	"unicode/utf8"
 
 	"calcinosiskb/internal/kb"
 )
@@ -30,7 +32,9 @@ func decodeCursor(s, order string) (kb.Key, error) {
 		return kb.Key{}, invalid
 	}
 	var c cursor
-	if err := json.Unmarshal(b, &c); err != nil || !kb.ValidSlug(c.Slug) {
+	// Only keys the API could have issued pass, so that no malformed text reaches the database.
+	if err := json.Unmarshal(b, &c); err != nil || (c.Slug != "" && !kb.ValidSlug(c.Slug)) ||
+		!utf8.ValidString(c.Name) || strings.ContainsRune(c.Name, 0) || c.Rank < 0 {
 		return kb.Key{}, invalid
 	}
 	if c.Order != order {

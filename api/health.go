@@ -12,13 +12,16 @@ type statusResponse struct {
 }
 
 // healthz serves GET /healthz: the process is up.
-func healthz(w http.ResponseWriter, _ *http.Request) {
-	_ = writeJSON(w, http.StatusOK, statusResponse{Status: "ok"})
+func healthz(w http.ResponseWriter, r *http.Request) {
+	// A probe must see the service as it is now, never a cached answer.
+	w.Header().Set("Cache-Control", "no-store")
+	_ = writeJSON(w, r, http.StatusOK, statusResponse{Status: "ok"})
 }
 
 // readyz serves GET /readyz: the database answers and its schema is at the latest migration.
 func readyz(st *postgres.Store) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
+		w.Header().Set("Cache-Control", "no-store")
 		if err := st.Ping(r.Context()); err != nil {
 			return &unavailableError{reason: "The database does not answer.", err: err}
 		}
@@ -27,14 +30,13 @@ func readyz(st *postgres.Store) handlerFunc {
 		} else if err != nil {
 			return err
 		}
-		return writeJSON(w, http.StatusOK, statusResponse{Status: "ready"})
+		return writeJSON(w, r, http.StatusOK, statusResponse{Status: "ready"})
 	}
 }
 
 // serveSpec serves GET /openapi.yaml: the contract this server implements.
-func serveSpec(spec []byte) http.HandlerFunc {
-	return func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/yaml")
-		_, _ = w.Write(spec)
+func serveSpec(spec []byte) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		return writeBody(w, r, http.StatusOK, "application/yaml", spec)
 	}
 }

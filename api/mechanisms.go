@@ -5,19 +5,23 @@ import "calcinosiskb/internal/kb"
 type mechanismResponse struct {
 	Slug         string            `json:"slug"`
 	Name         string            `json:"name"`
+	Synonyms     []string          `json:"synonyms"`
 	Description  string            `json:"description"`
 	Support      string            `json:"support"`
 	AnimalModels []string          `json:"animal_models"`
 	Genes        []string          `json:"genes"`
+	StudiedInSSc bool              `json:"studied_in_ssc"`
 	InReview     bool              `json:"in_review"`
+	Treatments   []refResponse     `json:"treatments"`
 	Evidence     []findingResponse `json:"evidence"`
 	Sources      []sourceResponse  `json:"sources"`
 }
 
 func toMechanismResponse(m kb.Mechanism) mechanismResponse {
 	return mechanismResponse{
-		Slug: m.Slug, Name: m.Name, Description: m.Description, Support: m.Support,
-		AnimalModels: nonNil(m.AnimalModels), Genes: nonNil(m.Genes), InReview: m.InReview,
+		Slug: m.Slug, Name: m.Name, Synonyms: nonNil(m.Synonyms), Treatments: toRefResponses(m.Treatments),
+		Description: m.Description, Support: m.Support,
+		AnimalModels: nonNil(m.AnimalModels), Genes: nonNil(m.Genes), StudiedInSSc: m.StudiedInSSc, InReview: m.InReview,
 		Evidence: toFindingResponses(m.Evidence), Sources: toSourceResponses(kb.CitedSources(m.Evidence)),
 	}
 }

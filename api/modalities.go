@@ -5,6 +5,7 @@ import "calcinosiskb/internal/kb"
 type modalityResponse struct {
 	Slug        string            `json:"slug"`
 	Name        string            `json:"name"`
+	Synonyms    []string          `json:"synonyms"`
 	Role        string            `json:"role"`
 	Shows       string            `json:"shows"`
 	Strengths   string            `json:"strengths"`
@@ -16,7 +17,7 @@ type modalityResponse struct {
 
 func toModalityResponse(m kb.DiagnosticModality) modalityResponse {
 	return modalityResponse{
-		Slug: m.Slug, Name: m.Name, Role: m.Role, Shows: m.Shows, Strengths: m.Strengths,
+		Slug: m.Slug, Name: m.Name, Synonyms: nonNil(m.Synonyms), Role: m.Role, Shows: m.Shows, Strengths: m.Strengths,
 		Limitations: m.Limitations, InReview: m.InReview,
 		Evidence: toFindingResponses(m.Evidence), Sources: toSourceResponses(kb.CitedSources(m.Evidence)),
 	}

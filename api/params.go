@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"calcinosiskb/internal/kb"
 )
@@ -14,6 +16,7 @@ import (
 const (
 	defaultLimit = 50
 	maxLimit     = 200
+	maxQueryLen  = 200
 )
 
 // params is a request's query string, checked to hold only known parameters, each at most once.
@@ -89,6 +92,24 @@ func (p params) slug(name string) (string, error) {
 	return v, nil
 }
 
+// text returns the search parameter name, "" when absent, or an error unless it is readable
+// text of at most maxQueryLen characters with something other than spaces in it.
+func (p params) text(name string) (string, error) {
+	if !p.has(name) {
+		return "", nil
+	}
+	v := p.get(name)
+	switch {
+	case !utf8.ValidString(v) || strings.IndexFunc(v, unicode.IsControl) >= 0:
+		return "", &paramError{param: name, reason: "must be text without control characters"}
+	case strings.TrimSpace(v) == "":
+		return "", &paramError{param: name, reason: "must not be empty"}
+	case utf8.RuneCountInString(v) > maxQueryLen:
+		return "", &paramError{param: name, reason: fmt.Sprintf("must be at most %d characters", maxQueryLen)}
+	}
+	return v, nil
+}
+
 // page reads limit and cursor; order names the list's sort order, which the cursor must share.
 func (p params) page(order string) (kb.Page, error) {
 	limit, err := p.intIn("limit", 1, maxLimit, defaultLimit)
@@ -108,7 +129,7 @@ func (p params) page(order string) (kb.Page, error) {
 
 // listFilter reads the parameters of a list narrowed by one enumerated attribute, kindParam.
 func listFilter(r *http.Request, kindParam string, kinds []string) (kb.ListFilter, error) {
-	p, err := readParams(r, kindParam, "limit", "cursor")
+	p, err := readParams(r, kindParam, "q", "limit", "cursor")
 	if err != nil {
 		return kb.ListFilter{}, err
 	}
@@ -116,27 +137,44 @@ func listFilter(r *http.Request, kindParam string, kinds []string) (kb.ListFilte
 	if f.Kind, err = p.oneOf(kindParam, kinds, ""); err != nil {
 		return kb.ListFilter{}, err
 	}
+	if f.Q, err = p.text("q"); err != nil {
+		return kb.ListFilter{}, err
+	}
 	f.Page, err = p.page(kb.SortName)
 	return f, err
 }
 
-// plainPage reads the parameters of a list that only pages.
-func plainPage(r *http.Request, order string) (kb.Page, error) {
-	p, err := readParams(r, "limit", "cursor")
+// searchPage reads the parameters of a list that only pages and searches: its query and page.
+func searchPage(r *http.Request, order string) (string, kb.Page, error) {
+	p, err := readParams(r, "q", "limit", "cursor")
 	if err != nil {
-		return kb.Page{}, err
+		return "", kb.Page{}, err
 	}
-	return p.page(order)
+	q, err := p.text("q")
+	if err != nil {
+		return "", kb.Page{}, err
+	}
+	page, err := p.page(order)
+	return q, page, err
 }
 
 // treatmentFilter reads the parameters of GET /v1/treatments.
 func treatmentFilter(r *http.Request) (kb.TreatmentFilter, error) {
-	p, err := readParams(r, "category", "evidence_level_max", "mechanism", "sort", "limit", "cursor")
+	p, err := readParams(r, "category", "route", "outcome", "evidence_level_max", "mechanism", "q", "sort", "limit", "cursor")
 	if err != nil {
 		return kb.TreatmentFilter{}, err
 	}
 	var f kb.TreatmentFilter
 	if f.Category, err = p.oneOf("category", kb.TreatmentCategories, ""); err != nil {
+		return f, err
+	}
+	if f.Route, err = p.oneOf("route", kb.Routes, ""); err != nil {
+		return f, err
+	}
+	if f.Outcome, err = p.oneOf("outcome", kb.Outcomes, ""); err != nil {
+		return f, err
+	}
+	if f.Q, err = p.text("q"); err != nil {
 		return f, err
 	}
 	if f.EvidenceLevelMax, err = p.intIn("evidence_level_max", 1, 5, 0); err != nil {
@@ -157,4 +195,63 @@ func unknownReason(allowed []string) string {
 		return "is not known here; this resource takes no query parameters"
 	}
 	return "is not known here; allowed: " + strings.Join(allowed, ", ")
+}
+
+// findingFilter reads the parameters of GET /v1/findings.
+func findingFilter(r *http.Request) (kb.FindingFilter, error) {
+	p, err := readParams(r, "subject_type", "subject", "design", "evidence_level_max", "measure", "source", "limit", "cursor")
+	if err != nil {
+		return kb.FindingFilter{}, err
+	}
+	var f kb.FindingFilter
+	if f.SubjectType, err = p.oneOf("subject_type", kb.SubjectTypes, ""); err != nil {
+		return f, err
+	}
+	if f.Subject, err = p.slug("subject"); err != nil {
+		return f, err
+	}
+	if f.Design, err = p.oneOf("design", kb.Designs, ""); err != nil {
+		return f, err
+	}
+	if f.EvidenceLevelMax, err = p.intIn("evidence_level_max", 1, 5, 0); err != nil {
+		return f, err
+	}
+	if f.Measure, err = p.oneOf("measure", kb.Measures, ""); err != nil {
+		return f, err
+	}
+	if f.Source, err = p.slug("source"); err != nil {
+		// A PMID is all digits, which is also a valid slug; anything else is neither.
+		return f, &paramError{param: "source", reason: "must be a PMID or a source's slug"}
+	}
+	page, err := p.page(findingOrder)
+	if err != nil {
+		return f, err
+	}
+	f.Limit = page.Limit
+	if page.After != nil {
+		f.AfterID = int64(page.After.Rank)
+	}
+	return f, nil
+}
+
+const (
+	defaultSearchLimit = 10
+	maxSearchLimit     = 50
+)
+
+// searchQuery reads the parameters of GET /v1/search: a query, required, and a limit.
+func searchQuery(r *http.Request) (string, int, error) {
+	p, err := readParams(r, "q", "limit")
+	if err != nil {
+		return "", 0, err
+	}
+	if !p.has("q") {
+		return "", 0, &paramError{param: "q", reason: "is required"}
+	}
+	q, err := p.text("q")
+	if err != nil {
+		return "", 0, err
+	}
+	limit, err := p.intIn("limit", 1, maxSearchLimit, defaultSearchLimit)
+	return q, limit, err
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"calcinosiskb/internal/kb"
 )
@@ -60,7 +61,7 @@ func writeError(log *slog.Logger, w http.ResponseWriter, r *http.Request, err er
 		writeProblem(w, r, problem{Status: http.StatusBadRequest, Param: pe.param,
 			Detail: fmt.Sprintf("Query parameter %q %s.", pe.param, pe.reason)})
 	case errors.Is(err, kb.ErrNotFound):
-		writeProblem(w, r, problem{Status: http.StatusNotFound, Detail: fmt.Sprintf("No record: %s.", err)})
+		writeProblem(w, r, problem{Status: http.StatusNotFound, Detail: sentence(err.Error())})
 	case errors.As(err, &ue):
 		writeUnavailable(log, w, r, err, ue.reason)
 	case errors.Is(err, kb.ErrUnavailable):
@@ -93,6 +94,7 @@ func writeProblem(w http.ResponseWriter, r *http.Request, p problem) {
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(p.Status)
 	_, _ = w.Write(body)
 }
@@ -104,7 +106,15 @@ func notFound(w http.ResponseWriter, r *http.Request) {
 
 func methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 	// Every route of this API is read-only.
-	w.Header().Set("Allow", http.MethodGet)
+	w.Header().Set("Allow", "GET, HEAD")
 	writeProblem(w, r, problem{Status: http.StatusMethodNotAllowed,
-		Detail: fmt.Sprintf("Method %s is not allowed on %s; this API only reads (GET).", r.Method, r.URL.Path)})
+		Detail: fmt.Sprintf("Method %s is not allowed on %s; this API only reads (GET, HEAD).", r.Method, r.URL.Path)})
+}
+
+// sentence makes an error's text a sentence for a problem's detail.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:] + "."
 }

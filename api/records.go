@@ -22,7 +22,7 @@ func getRecord[R, T any](what string, fetch func(context.Context, string) (R, er
 		if err != nil {
 			return err
 		}
-		return writeJSON(w, http.StatusOK, convert(rec))
+		return writeJSON(w, r, http.StatusOK, convert(rec))
 	}
 }
 
@@ -38,6 +38,6 @@ func listByKind[R, T any](kindParam string, kinds []string,
 		if err != nil {
 			return err
 		}
-		return writeJSON(w, http.StatusOK, newList(r, kb.SortName, records, more, convert, keyOf))
+		return writeJSON(w, r, http.StatusOK, newList(r, kb.SortName, records, more, convert, keyOf))
 	}
 }

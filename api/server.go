@@ -13,15 +13,32 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
+	"github.com/go-chi/cors"
 
 	"calcinosiskb/internal/postgres"
 )
 
+// Options configure the API's HTTP behaviour.
+type Options struct {
+	// AllowedOrigins are the browser origins that may call the API cross-origin ("*" for any);
+	// none by default, so browsers allow only same-origin calls.
+	AllowedOrigins []string
+}
+
 // NewServer returns the API's handler: every route, with request ids, one log line per
-// request, and panics answered as problems.
-func NewServer(log *slog.Logger, st *postgres.Store, spec []byte) http.Handler {
+// request, panics answered as problems, CORS for the allowed origins, and HEAD on every GET.
+func NewServer(log *slog.Logger, st *postgres.Store, spec []byte, opts Options) http.Handler {
 	r := chi.NewRouter()
-	r.Use(requestIDs, logRequests(log), recoverPanics(log))
+	r.Use(requestIDs, logRequests(log), recoverPanics(log), middleware.GetHead)
+	if len(opts.AllowedOrigins) > 0 {
+		r.Use(cors.Handler(cors.Options{
+			AllowedOrigins: opts.AllowedOrigins,
+			AllowedMethods: []string{http.MethodGet, http.MethodHead},
+			AllowedHeaders: []string{"Accept", "If-None-Match"},
+			ExposedHeaders: []string{"ETag", "X-Request-ID", "Retry-After"},
+			MaxAge:         600,
+		}))
+	}
 	r.NotFound(notFound)
 	r.MethodNotAllowed(methodNotAllowed)
 	addRoutes(r, log, st, spec)

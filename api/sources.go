@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
@@ -23,12 +24,29 @@ type sourceResponse struct {
 	Citation        string  `json:"citation"`
 	PublicationType string  `json:"publication_type"`
 	VerifiedAgainst string  `json:"verified_against"`
+	PeerReviewed    bool    `json:"peer_reviewed"`
+}
+
+// sourceRecordResponse is a source with every record and finding that cites it.
+type sourceRecordResponse struct {
+	sourceResponse
+	CitedBy  []subjectResponse `json:"cited_by"`
+	Findings []findingResponse `json:"findings"`
+}
+
+func toSourceRecordResponse(s kb.SourceRecord) sourceRecordResponse {
+	citedBy := make([]subjectResponse, len(s.CitedBy))
+	for i, c := range s.CitedBy {
+		citedBy[i] = toSubjectResponse(c)
+	}
+	return sourceRecordResponse{sourceResponse: toSourceResponse(s.Source), CitedBy: citedBy, Findings: toFindingResponses(s.Findings)}
 }
 
 func toSourceResponse(s kb.Source) sourceResponse {
 	return sourceResponse{
 		Slug: s.Slug, PMID: s.PMID, DOI: s.DOI, Authors: s.Authors, Title: s.Title, Journal: s.Journal,
 		Year: s.Year, Citation: s.Citation, PublicationType: s.PublicationType, VerifiedAgainst: s.VerifiedAgainst,
+		PeerReviewed: s.PeerReviewed,
 	}
 }
 
@@ -43,30 +61,32 @@ func toSourceResponses(sources []kb.Source) []sourceResponse {
 // listSources serves GET /v1/sources.
 func listSources(st *postgres.Store) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		page, err := plainPage(r, sourceOrder)
+		q, page, err := searchPage(r, sourceOrder)
 		if err != nil {
 			return err
 		}
-		sources, more, err := st.Sources(r.Context(), page)
+		sources, more, err := st.Sources(r.Context(), q, page)
 		if err != nil {
 			return err
 		}
-		return writeJSON(w, http.StatusOK, newList(r, sourceOrder, sources, more, toSourceResponse,
-			func(s kb.Source) kb.Key { return kb.Key{Slug: s.Slug} }))
+		return writeJSON(w, r, http.StatusOK, newList(r, sourceOrder, sources, more, toSourceRecordResponse, sourceKey))
 	}
 }
+
+func sourceKey(s kb.SourceRecord) kb.Key { return kb.Key{Slug: s.Slug} }
 
 // pathSlug returns the {slug} of the path, or an error wrapping kb.ErrNotFound when it cannot
 // name any record, so such input never reaches the database.
 func pathSlug(r *http.Request, what string) (string, error) {
 	slug := chi.URLParam(r, "slug")
 	if !kb.ValidSlug(slug) {
-		return "", &notFoundError{what: what}
+		return "", &notFoundError{what: what, key: "slug"}
 	}
 	return slug, nil
 }
 
-type notFoundError struct{ what string }
+// notFoundError reports a path key that cannot name any record.
+type notFoundError struct{ what, key string }
 
-func (e *notFoundError) Error() string { return e.what + " with that slug: no such key" }
+func (e *notFoundError) Error() string { return fmt.Sprintf("no %s has that %s", e.what, e.key) }
 func (e *notFoundError) Unwrap() error { return kb.ErrNotFound }

@@ -8,34 +8,74 @@ import (
 	"calcinosiskb/internal/postgres"
 )
 
-type mechanismRefResponse struct {
+// refResponse names another record, for navigation.
+type refResponse struct {
 	Slug string `json:"slug"`
 	Name string `json:"name"`
 }
 
+func toRefResponses(refs []kb.Ref) []refResponse {
+	out := make([]refResponse, len(refs))
+	for i, r := range refs {
+		out[i] = refResponse{Slug: r.Slug, Name: r.Name}
+	}
+	return out
+}
+
+// evidenceSummaryResponse is what a treatment's evidence adds up to, derived from its items.
+type evidenceSummaryResponse struct {
+	Studies            int    `json:"studies"`
+	SScPatients        int    `json:"ssc_patients"`
+	Improved           int    `json:"improved"`
+	NoEffect           int    `json:"no_effect"`
+	Mixed              int    `json:"mixed"`
+	Worsened           int    `json:"worsened"`
+	StrongestLevel     int    `json:"strongest_level"`
+	StrongestDesign    string `json:"strongest_design"`
+	RecommendedAgainst bool   `json:"recommended_against"`
+	CompletedRCTInSSc  bool   `json:"completed_rct_in_ssc"`
+}
+
 type treatmentResponse struct {
-	Slug          string                 `json:"slug"`
-	Name          string                 `json:"name"`
-	Category      string                 `json:"category"`
-	DrugClass     *string                `json:"drug_class"`
-	Route         *string                `json:"route"`
-	Rationale     string                 `json:"rationale"`
-	Mainstay      bool                   `json:"mainstay"`
-	EvidenceLevel int                    `json:"evidence_level"`
-	Mechanisms    []mechanismRefResponse `json:"mechanisms"`
-	Evidence      []findingResponse      `json:"evidence"`
-	Sources       []sourceResponse       `json:"sources"`
+	Slug            string                  `json:"slug"`
+	Name            string                  `json:"name"`
+	Synonyms        []string                `json:"synonyms"`
+	Category        string                  `json:"category"`
+	DrugClass       *string                 `json:"drug_class"`
+	Route           *string                 `json:"route"`
+	Rationale       string                  `json:"rationale"`
+	Mainstay        bool                    `json:"mainstay"`
+	EvidenceLevel   int                     `json:"evidence_level"`
+	EvidenceSummary evidenceSummaryResponse `json:"evidence_summary"`
+	Mechanisms      []refResponse           `json:"mechanisms"`
+	Evidence        []findingResponse       `json:"evidence"`
+	Sources         []sourceResponse        `json:"sources"`
 }
 
 func toTreatmentResponse(t kb.Treatment) treatmentResponse {
-	mechanisms := make([]mechanismRefResponse, len(t.Mechanisms))
-	for i, m := range t.Mechanisms {
-		mechanisms[i] = mechanismRefResponse{Slug: m.Slug, Name: m.Name}
-	}
+	s := t.Summary
 	return treatmentResponse{
-		Slug: t.Slug, Name: t.Name, Category: t.Category, DrugClass: t.DrugClass, Route: t.Route,
-		Rationale: t.Rationale, Mainstay: t.Mainstay, EvidenceLevel: t.EvidenceLevel, Mechanisms: mechanisms,
-		Evidence: toFindingResponses(t.Evidence), Sources: toSourceResponses(kb.CitedSources(t.Evidence)),
+		Slug: t.Slug, Name: t.Name, Synonyms: nonNil(t.Synonyms), Category: t.Category, DrugClass: t.DrugClass,
+		Route: t.Route, Rationale: t.Rationale, Mainstay: t.Mainstay, EvidenceLevel: s.StrongestLevel,
+		EvidenceSummary: evidenceSummaryResponse{
+			Studies: s.Studies, SScPatients: s.SScPatients,
+			Improved: s.Improved, NoEffect: s.NoEffect, Mixed: s.Mixed, Worsened: s.Worsened,
+			StrongestLevel: s.StrongestLevel, StrongestDesign: s.StrongestDesign,
+			RecommendedAgainst: s.RecommendedAgainst, CompletedRCTInSSc: s.CompletedRCTInSSc,
+		},
+		Mechanisms: toRefResponses(t.Mechanisms),
+		Evidence:   toFindingResponses(t.Evidence), Sources: toSourceResponses(kb.CitedSources(t.Evidence)),
+	}
+}
+
+// treatmentKey returns the position of t in a list sorted by sort.
+func treatmentKey(sort string) func(kb.Treatment) kb.Key {
+	return func(t kb.Treatment) kb.Key {
+		rank := t.Summary.StrongestLevel
+		if sort == kb.SortSScPatients {
+			rank = t.Summary.SScPatients
+		}
+		return kb.Key{Rank: rank, Name: t.Name, Slug: t.Slug}
 	}
 }
 
@@ -58,7 +98,6 @@ func listTreatments(st *postgres.Store) handlerFunc {
 		if err != nil {
 			return err
 		}
-		return writeJSON(w, http.StatusOK, newList(r, filter.Sort, treatments, more, toTreatmentResponse,
-			func(t kb.Treatment) kb.Key { return kb.Key{Rank: t.EvidenceLevel, Name: t.Name, Slug: t.Slug} }))
+		return writeJSON(w, r, http.StatusOK, newList(r, filter.Sort, treatments, more, toTreatmentResponse, treatmentKey(filter.Sort)))
 	}
 }

@@ -130,7 +130,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           api.NewServer(log, postgres.New(pool), calcinosiskb.OpenAPI),
+		Handler:           api.NewServer(log, postgres.New(pool), calcinosiskb.OpenAPI, api.Options{AllowedOrigins: cfg.AllowedOrigins}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,

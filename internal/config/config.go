@@ -4,6 +4,7 @@ package config
 import (
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 )
 
@@ -13,6 +14,7 @@ type Config struct {
 	DatabaseURL     string        // DATABASE_URL: empty means find or start a local PostgreSQL
 	LogLevel        slog.Level    // LOG_LEVEL: debug, info, warn or error
 	ShutdownTimeout time.Duration // SHUTDOWN_TIMEOUT: how long in-flight requests may take to finish
+	AllowedOrigins  []string      // CORS_ALLOWED_ORIGINS: comma-separated browser origins, or *
 }
 
 // Load reads the configuration through getenv, with defaults for what is unset.
@@ -29,6 +31,11 @@ func Load(getenv func(string) string) (Config, error) {
 	if v := getenv("LOG_LEVEL"); v != "" {
 		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			return Config{}, fmt.Errorf("LOG_LEVEL %q: want debug, info, warn or error", v)
+		}
+	}
+	for _, origin := range strings.Split(getenv("CORS_ALLOWED_ORIGINS"), ",") {
+		if origin = strings.TrimSpace(origin); origin != "" {
+			cfg.AllowedOrigins = append(cfg.AllowedOrigins, origin)
 		}
 	}
 	if v := getenv("SHUTDOWN_TIMEOUT"); v != "" {

@@ -22,9 +22,11 @@ func TestLoad(t *testing.T) {
 	t.Run("overrides", func(t *testing.T) {
 		cfg, err := Load(env(map[string]string{
 			"ADDR": "127.0.0.1:9000", "DATABASE_URL": "postgres://x@h/db", "LOG_LEVEL": "debug", "SHUTDOWN_TIMEOUT": "3s",
+			"CORS_ALLOWED_ORIGINS": "https://a.example, https://b.example,",
 		}))
 		require.NoError(t, err)
-		assert.Equal(t, Config{Addr: "127.0.0.1:9000", DatabaseURL: "postgres://x@h/db", LogLevel: slog.LevelDebug, ShutdownTimeout: 3 * time.Second}, cfg)
+		assert.Equal(t, Config{Addr: "127.0.0.1:9000", DatabaseURL: "postgres://x@h/db", LogLevel: slog.LevelDebug,
+			ShutdownTimeout: 3 * time.Second, AllowedOrigins: []string{"https://a.example", "https://b.example"}}, cfg)
 	})
 	for name, vars := range map[string]map[string]string{
 		"bad log level":        {"LOG_LEVEL": "loud"},

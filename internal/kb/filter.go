@@ -6,18 +6,29 @@ var (
 	MechanismSupports   = []string{"human_observational", "histology", "animal_model", "hypothesis"}
 	ModalityRoles       = []string{"standard", "experimental"}
 	TreatmentCategories = []string{"pharmacologic", "procedural", "surgical"}
-	TreatmentSorts      = []string{SortName, SortEvidenceLevel}
+	TreatmentSorts      = []string{SortName, SortEvidenceLevel, SortSScPatients}
+	Routes              = []string{"oral", "intravenous", "subcutaneous", "intralesional", "topical", "local_procedure", "surgical"}
+	Outcomes            = []string{"improved", "no_effect", "mixed", "worsened"}
+	PresentationKinds   = []string{"site", "complication"}
+	SubjectTypes        = []string{"associated_feature", "mechanism", "diagnostic_modality", "treatment",
+		"prevalence_estimate", "presentation_item"}
+	Designs = []string{"systematic_review", "rct", "prospective_cohort", "retrospective_cohort", "registry",
+		"cross_sectional", "case_control", "case_series", "case_report", "expert_review", "narrative_review",
+		"animal_model", "laboratory"}
+	Measures = []string{"odds_ratio", "hazard_ratio", "proportion", "frequency_comparison", "sensitivity",
+		"specificity", "icc", "kappa", "median_change"}
 )
 
 // Sort orders for lists.
 const (
 	SortName          = "name"
 	SortEvidenceLevel = "evidence_level"
+	SortSScPatients   = "ssc_patients" // most patients studied first
 )
 
 // Key is the position of a record in a sorted list: a page continues after it.
 // Rank is the numeric sort value that precedes the name where a list has one
-// (a treatment's evidence level, a cohort's size).
+// (a treatment's evidence level or patients studied, a cohort's size, a finding's id).
 type Key struct {
 	Rank int
 	Name string
@@ -30,18 +41,36 @@ type Page struct {
 	After *Key
 }
 
-// ListFilter narrows a list of associated features, mechanisms or diagnostic modalities by
-// their one enumerated attribute (category, support or role); empty means all.
+// ListFilter narrows a list of associated features, mechanisms, diagnostic modalities or
+// presentation items by their one enumerated attribute (category, support, role or kind) and
+// by a search query Q; empty means all.
 type ListFilter struct {
 	Kind string
+	Q    string
 	Page Page
 }
 
 // TreatmentFilter narrows and orders the list of treatments.
 type TreatmentFilter struct {
 	Category         string
-	EvidenceLevelMax int // 0 means any level
+	Route            string
+	Outcome          string // treatments with at least one study (not review) of this outcome
+	EvidenceLevelMax int    // 0 means any level
 	Mechanism        string
+	Q                string
 	Sort             string
 	Page             Page
+}
+
+// FindingFilter narrows the list of findings; empty fields match all. Source is a PMID (all
+// digits) or a source's slug. Findings are listed by id, so a page continues after AfterID.
+type FindingFilter struct {
+	SubjectType      string
+	Subject          string
+	Design           string
+	EvidenceLevelMax int
+	Measure          string
+	Source           string
+	Limit            int
+	AfterID          int64
 }

@@ -26,10 +26,35 @@ type Source struct {
 	Citation        string
 	PublicationType string
 	VerifiedAgainst string
+	PeerReviewed    bool
+}
+
+// SourceRecord is a source with every finding that cites it and every record that does.
+type SourceRecord struct {
+	Source
+	CitedBy  []Subject
+	Findings []Finding
+}
+
+// SearchHit is one record that a search matched, with a highlighted snippet of its text.
+type SearchHit struct {
+	Subject
+	Synonyms []string
+	Snippet  string
+	Score    float64
+}
+
+// Subject names the record a finding is about.
+type Subject struct {
+	Type string // one of SubjectTypes
+	Slug string
+	Name string
 }
 
 // Finding is one result of one study about one record, as the source published it.
 type Finding struct {
+	ID                 int64
+	Subject            Subject
 	Source             Source
 	Design             string
 	Population         *string
@@ -51,6 +76,7 @@ type Finding struct {
 	Regimen            *string
 	AdverseEffects     *string
 	FollowUp           *string
+	Recommendation     *string
 	EvidenceLevel      int
 	Statement          string
 }
@@ -59,9 +85,11 @@ type Finding struct {
 type AssociatedFeature struct {
 	Slug        string
 	Name        string
+	Synonyms    []string
 	Category    string
 	Description string
 	InReview    bool
+	Consistency string // derived from the directions of its studies' findings
 	Evidence    []Finding
 }
 
@@ -69,11 +97,14 @@ type AssociatedFeature struct {
 type Mechanism struct {
 	Slug         string
 	Name         string
+	Synonyms     []string
 	Description  string
 	Support      string
 	AnimalModels []string
 	Genes        []string
+	StudiedInSSc bool
 	InReview     bool
+	Treatments   []Ref // the treatments whose rationale targets it
 	Evidence     []Finding
 }
 
@@ -81,6 +112,7 @@ type Mechanism struct {
 type DiagnosticModality struct {
 	Slug        string
 	Name        string
+	Synonyms    []string
 	Role        string
 	Shows       string
 	Strengths   string
@@ -89,25 +121,41 @@ type DiagnosticModality struct {
 	Evidence    []Finding
 }
 
-// MechanismRef names a mechanism that a treatment targets.
-type MechanismRef struct {
+// Ref names another record.
+type Ref struct {
 	Slug string
 	Name string
 }
 
-// Treatment is a therapy tried for calcinosis. EvidenceLevel is the strongest
-// Oxford CEBM 2011 level among its findings, derived by the store.
+// EvidenceSummary is what a treatment's evidence adds up to. A study is a source other than
+// a narrative or expert review; outcome counts are numbers of studies.
+type EvidenceSummary struct {
+	Studies            int
+	SScPatients        int
+	Improved           int
+	NoEffect           int
+	Mixed              int
+	Worsened           int
+	StrongestLevel     int
+	StrongestDesign    string
+	RecommendedAgainst bool
+	CompletedRCTInSSc  bool
+}
+
+// Treatment is a therapy tried for calcinosis. Its summary, including its evidence level
+// (the strongest Oxford CEBM 2011 level among its findings), is derived by the store.
 type Treatment struct {
-	Slug          string
-	Name          string
-	Category      string
-	DrugClass     *string
-	Route         *string
-	Rationale     string
-	Mainstay      bool
-	EvidenceLevel int
-	Mechanisms    []MechanismRef
-	Evidence      []Finding
+	Slug       string
+	Name       string
+	Synonyms   []string
+	Category   string
+	DrugClass  *string
+	Route      *string
+	Rationale  string
+	Mainstay   bool
+	Summary    EvidenceSummary
+	Mechanisms []Ref
+	Evidence   []Finding
 }
 
 // PrevalenceEstimate is the share of patients with calcinosis in one cohort, or the review's summary figure.
@@ -123,6 +171,27 @@ type PrevalenceEstimate struct {
 	Approximate bool
 	Statement   string
 	Source      Source
+	Evidence    []Finding
+}
+
+// PresentationItem is a typical site of calcinosis or one of its complications.
+type PresentationItem struct {
+	Slug        string
+	Name        string
+	Synonyms    []string
+	Kind        string
+	Description string
+	Evidence    []Finding
+}
+
+// Meta describes the knowledge base as a whole.
+type Meta struct {
+	DataVersion   string
+	SchemaVersion int
+	Counts        map[string]int
+	// VerifiedAgainst counts sources by what their numbers were checked against.
+	VerifiedAgainst map[string]int
+	GreyLiterature  int
 }
 
 // CitedSources returns the distinct sources behind a record's findings, in the order first cited.

@@ -8,34 +8,38 @@ import (
 )
 
 const featureSQL = `
-	SELECT id, slug, name, category, description, in_review
-	FROM associated_features`
+	SELECT af.id, af.slug, af.name, af.synonyms, af.category, af.description, af.in_review, fc.consistency
+	FROM associated_features AS af
+	JOIN feature_consistency AS fc ON fc.associated_feature_id = af.id`
 
 type featureRow struct {
-	ID          int64  `db:"id"`
-	Slug        string `db:"slug"`
-	Name        string `db:"name"`
-	Category    string `db:"category"`
-	Description string `db:"description"`
-	InReview    bool   `db:"in_review"`
+	ID          int64    `db:"id"`
+	Slug        string   `db:"slug"`
+	Name        string   `db:"name"`
+	Synonyms    []string `db:"synonyms"`
+	Category    string   `db:"category"`
+	Description string   `db:"description"`
+	InReview    bool     `db:"in_review"`
+	Consistency string   `db:"consistency"`
 }
 
 func (r featureRow) rowID() int64 { return r.ID }
 
 func buildFeature(r featureRow, evidence []kb.Finding) kb.AssociatedFeature {
 	return kb.AssociatedFeature{
-		Slug: r.Slug, Name: r.Name, Category: r.Category,
-		Description: r.Description, InReview: r.InReview, Evidence: evidence,
+		Slug: r.Slug, Name: r.Name, Synonyms: r.Synonyms, Category: r.Category,
+		Description: r.Description, InReview: r.InReview, Consistency: r.Consistency, Evidence: evidence,
 	}
 }
 
 // AssociatedFeatures returns a page of associated features ordered by name, each with its
-// evidence, and whether more follow. filter.Kind narrows by category.
+// evidence, and whether more follow. filter.Kind narrows by category, filter.Q by search.
 func (s *Store) AssociatedFeatures(ctx context.Context, filter kb.ListFilter) ([]kb.AssociatedFeature, bool, error) {
 	var w where
 	if filter.Kind != "" {
-		w.add("category = ?", filter.Kind)
+		w.add("af.category = ?", filter.Kind)
 	}
+	matching(&w, "af.slug", "associated_feature", filter.Q)
 	features, more, err := listWithEvidence(ctx, s, featureSQL+byName(&w, filter.Page), w.args, filter.Page,
 		featureFindings, buildFeature)
 	if err != nil {
@@ -47,6 +51,6 @@ func (s *Store) AssociatedFeatures(ctx context.Context, filter kb.ListFilter) ([
 // AssociatedFeature returns the feature with the given slug and its evidence,
 // or an error wrapping kb.ErrNotFound.
 func (s *Store) AssociatedFeature(ctx context.Context, slug string) (kb.AssociatedFeature, error) {
-	return oneWithEvidence(ctx, s, featureSQL+"\n\tWHERE slug = $1", "associated feature", slug,
+	return oneWithEvidence(ctx, s, featureSQL+"\n\tWHERE af.slug = $1", "associated feature", slug,
 		featureFindings, buildFeature)
 }

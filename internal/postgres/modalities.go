@@ -8,36 +8,38 @@ import (
 )
 
 const modalitySQL = `
-	SELECT id, slug, name, role, shows, strengths, limitations, in_review
+	SELECT id, slug, name, synonyms, role, shows, strengths, limitations, in_review
 	FROM diagnostic_modalities`
 
 type modalityRow struct {
-	ID          int64  `db:"id"`
-	Slug        string `db:"slug"`
-	Name        string `db:"name"`
-	Role        string `db:"role"`
-	Shows       string `db:"shows"`
-	Strengths   string `db:"strengths"`
-	Limitations string `db:"limitations"`
-	InReview    bool   `db:"in_review"`
+	ID          int64    `db:"id"`
+	Slug        string   `db:"slug"`
+	Name        string   `db:"name"`
+	Synonyms    []string `db:"synonyms"`
+	Role        string   `db:"role"`
+	Shows       string   `db:"shows"`
+	Strengths   string   `db:"strengths"`
+	Limitations string   `db:"limitations"`
+	InReview    bool     `db:"in_review"`
 }
 
 func (r modalityRow) rowID() int64 { return r.ID }
 
 func buildModality(r modalityRow, evidence []kb.Finding) kb.DiagnosticModality {
 	return kb.DiagnosticModality{
-		Slug: r.Slug, Name: r.Name, Role: r.Role, Shows: r.Shows, Strengths: r.Strengths,
+		Slug: r.Slug, Name: r.Name, Synonyms: r.Synonyms, Role: r.Role, Shows: r.Shows, Strengths: r.Strengths,
 		Limitations: r.Limitations, InReview: r.InReview, Evidence: evidence,
 	}
 }
 
 // DiagnosticModalities returns a page of diagnostic modalities ordered by name, each with its
-// evidence, and whether more follow. filter.Kind narrows by role.
+// evidence, and whether more follow. filter.Kind narrows by role, filter.Q by search.
 func (s *Store) DiagnosticModalities(ctx context.Context, filter kb.ListFilter) ([]kb.DiagnosticModality, bool, error) {
 	var w where
 	if filter.Kind != "" {
 		w.add("role = ?", filter.Kind)
 	}
+	matching(&w, "slug", "diagnostic_modality", filter.Q)
 	modalities, more, err := listWithEvidence(ctx, s, modalitySQL+byName(&w, filter.Page), w.args, filter.Page,
 		modalityFindings, buildModality)
 	if err != nil {

@@ -28,37 +28,37 @@ type prevalenceRow struct {
 	sourceRow
 }
 
-func (r prevalenceRow) estimate() kb.PrevalenceEstimate {
+func (r prevalenceRow) rowID() int64 { return r.ID }
+
+func buildEstimate(r prevalenceRow, evidence []kb.Finding) kb.PrevalenceEstimate {
 	return kb.PrevalenceEstimate{
 		Slug: r.Slug, Cohort: r.Cohort, Kind: r.Kind, Design: r.Design, Definition: r.Definition,
 		N: r.N, Cases: r.Cases, Percent: r.Percent, Approximate: r.Approximate,
-		Statement: r.Statement, Source: r.source(),
+		Statement: r.Statement, Source: r.source(), Evidence: evidence,
 	}
 }
 
-// Prevalence returns a page of prevalence estimates, the largest cohorts first and the
-// review's summary figure last, and whether more follow.
-func (s *Store) Prevalence(ctx context.Context, page kb.Page) ([]kb.PrevalenceEstimate, bool, error) {
+// Prevalence returns a page of prevalence estimates that search query q matches (all when q is
+// empty), the largest cohorts first and the review's summary figure last, and whether more follow.
+func (s *Store) Prevalence(ctx context.Context, q string, page kb.Page) ([]kb.PrevalenceEstimate, bool, error) {
 	var w where
+	matching(&w, "p.slug", "prevalence_estimate", q)
 	if page.After != nil {
 		// The summary figure has no cohort size and ranks as 0, after every cohort.
 		w.add("(coalesce(p.n, 0), p.slug) < (?, ?)", page.After.Rank, page.After.Slug)
 	}
 	sql := fmt.Sprintf("%s\n\t%s\n\tORDER BY coalesce(p.n, 0) DESC, p.slug DESC\n\tLIMIT %d",
 		prevalenceSQL, &w, page.Limit+1)
-	rows, more, err := collect[prevalenceRow](ctx, s, sql, w.args, page)
+	estimates, more, err := listWithEvidence(ctx, s, sql, w.args, page, prevalenceFindings, buildEstimate)
 	if err != nil {
 		return nil, false, fmt.Errorf("list prevalence estimates: %w", err)
-	}
-	estimates := make([]kb.PrevalenceEstimate, len(rows))
-	for i, r := range rows {
-		estimates[i] = r.estimate()
 	}
 	return estimates, more, nil
 }
 
-// PrevalenceEstimate returns the estimate with the given slug, or an error wrapping kb.ErrNotFound.
+// PrevalenceEstimate returns the estimate with the given slug and its findings, or an error
+// wrapping kb.ErrNotFound.
 func (s *Store) PrevalenceEstimate(ctx context.Context, slug string) (kb.PrevalenceEstimate, error) {
-	r, err := one[prevalenceRow](ctx, s, prevalenceSQL+"\n\tWHERE p.slug = $1", "prevalence estimate", slug)
-	return r.estimate(), err
+	return oneWithEvidence(ctx, s, prevalenceSQL+"\n\tWHERE p.slug = $1", "prevalence estimate", slug,
+		prevalenceFindings, buildEstimate)
 }

@@ -18,7 +18,8 @@ const sourceColumns = `
 	s.year AS source_year,
 	s.citation AS source_citation,
 	s.publication_type AS source_publication_type,
-	s.verified_against AS source_verified_against`
+	s.verified_against AS source_verified_against,
+	s.peer_reviewed AS source_peer_reviewed`
 
 type sourceRow struct {
 	SourceSlug            string  `db:"source_slug"`
@@ -31,6 +32,7 @@ type sourceRow struct {
 	SourceCitation        string  `db:"source_citation"`
 	SourcePublicationType string  `db:"source_publication_type"`
 	SourceVerifiedAgainst string  `db:"source_verified_against"`
+	SourcePeerReviewed    bool    `db:"source_peer_reviewed"`
 }
 
 func (r sourceRow) source() kb.Source {
@@ -45,39 +47,58 @@ func (r sourceRow) source() kb.Source {
 		Citation:        r.SourceCitation,
 		PublicationType: r.SourcePublicationType,
 		VerifiedAgainst: r.SourceVerifiedAgainst,
+		PeerReviewed:    r.SourcePeerReviewed,
 	}
 }
 
-// Sources returns a page of sources in slug order, which reads as first author then year.
-func (s *Store) Sources(ctx context.Context, page kb.Page) ([]kb.Source, bool, error) {
+// sourceRecordSQL selects sources with their ids, for attaching the findings that cite them.
+var sourceRecordSQL = `
+	SELECT s.id,` + sourceColumns + `,
+	       ARRAY(SELECT c.subject_type FROM citations AS c WHERE c.source_id = s.id
+	             ORDER BY c.subject_type, c.subject_slug) AS cited_types,
+	       ARRAY(SELECT c.subject_slug FROM citations AS c WHERE c.source_id = s.id
+	             ORDER BY c.subject_type, c.subject_slug) AS cited_slugs,
+	       ARRAY(SELECT c.subject_name FROM citations AS c WHERE c.source_id = s.id
+	             ORDER BY c.subject_type, c.subject_slug) AS cited_names
+	FROM sources AS s`
+
+type sourceRecordRow struct {
+	ID         int64    `db:"id"`
+	CitedTypes []string `db:"cited_types"`
+	CitedSlugs []string `db:"cited_slugs"`
+	CitedNames []string `db:"cited_names"`
+	sourceRow
+}
+
+func (r sourceRecordRow) rowID() int64 { return r.ID }
+
+func buildSource(r sourceRecordRow, findings []kb.Finding) kb.SourceRecord {
+	citedBy := make([]kb.Subject, len(r.CitedSlugs))
+	for i := range r.CitedSlugs {
+		citedBy[i] = kb.Subject{Type: r.CitedTypes[i], Slug: r.CitedSlugs[i], Name: r.CitedNames[i]}
+	}
+	return kb.SourceRecord{Source: r.source(), CitedBy: citedBy, Findings: findings}
+}
+
+// Sources returns a page of the sources that search query q matches (all when q is empty) in
+// slug order, which reads as first author then year, each with the records and findings that
+// cite it, and whether more follow.
+func (s *Store) Sources(ctx context.Context, q string, page kb.Page) ([]kb.SourceRecord, bool, error) {
 	var w where
+	matching(&w, "s.slug", "source", q)
 	if page.After != nil {
 		w.add("s.slug > ?", page.After.Slug)
 	}
-	sql := fmt.Sprintf(`
-	SELECT %s
-	FROM sources AS s
-	%s
-	ORDER BY s.slug
-	LIMIT %d`, sourceColumns, w.String(), page.Limit+1)
-	rows, more, err := collect[sourceRow](ctx, s, sql, w.args, page)
+	sql := fmt.Sprintf("%s\n\t%s\n\tORDER BY s.slug\n\tLIMIT %d", sourceRecordSQL, &w, page.Limit+1)
+	sources, more, err := listWithEvidence(ctx, s, sql, w.args, page, sourceFindings, buildSource)
 	if err != nil {
 		return nil, false, fmt.Errorf("list sources: %w", err)
-	}
-	sources := make([]kb.Source, len(rows))
-	for i, r := range rows {
-		sources[i] = r.source()
 	}
 	return sources, more, nil
 }
 
-var sourceSQL = `
-	SELECT ` + sourceColumns + `
-	FROM sources AS s
-	WHERE s.slug = $1`
-
-// Source returns the source with the given slug, or an error wrapping kb.ErrNotFound.
-func (s *Store) Source(ctx context.Context, slug string) (kb.Source, error) {
-	r, err := one[sourceRow](ctx, s, sourceSQL, "source", slug)
-	return r.source(), err
+// Source returns the source with the given slug and the records and findings that cite it,
+// or an error wrapping kb.ErrNotFound.
+func (s *Store) Source(ctx context.Context, slug string) (kb.SourceRecord, error) {
+	return oneWithEvidence(ctx, s, sourceRecordSQL+"\n\tWHERE s.slug = $1", "source", slug, sourceFindings, buildSource)
 }

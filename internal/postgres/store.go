@@ -71,6 +71,13 @@ func (w *where) String() string {
 	return "WHERE " + strings.Join(w.clauses, "\n\t  AND ")
 }
 
+// matching narrows a list of records of one kind to those that search query q matches.
+func matching(w *where, slugColumn, kind, q string) {
+	if q != "" {
+		w.add(slugColumn+" IN (SELECT h.slug FROM search_hits(?) AS h WHERE h.kind = '"+kind+"')", q)
+	}
+}
+
 // byName finishes a list query sorted by name: the page's keyset condition, order and limit.
 // It asks for one row more than the page holds, so the caller learns whether another page follows.
 func byName(w *where, page kb.Page) string {
@@ -120,7 +127,7 @@ type subjectRow interface {
 
 // listWithEvidence runs a list query and returns each row built, with its findings, into a record.
 func listWithEvidence[R subjectRow, T any](ctx context.Context, s *Store, sql string, args []any, page kb.Page,
-	column subjectColumn, build func(R, []kb.Finding) T) ([]T, bool, error) {
+	key findingKey, build func(R, []kb.Finding) T) ([]T, bool, error) {
 	rows, more, err := collect[R](ctx, s, sql, args, page)
 	if err != nil {
 		return nil, false, err
@@ -129,7 +136,7 @@ func listWithEvidence[R subjectRow, T any](ctx context.Context, s *Store, sql st
 	for i, r := range rows {
 		ids[i] = r.rowID()
 	}
-	evidence, err := s.findings(ctx, column, ids)
+	evidence, err := s.findingsOf(ctx, key, ids)
 	if err != nil {
 		return nil, false, err
 	}
@@ -143,16 +150,28 @@ func listWithEvidence[R subjectRow, T any](ctx context.Context, s *Store, sql st
 // oneWithEvidence returns the record with the given slug and its findings,
 // or an error wrapping kb.ErrNotFound.
 func oneWithEvidence[R subjectRow, T any](ctx context.Context, s *Store, sql, what, slug string,
-	column subjectColumn, build func(R, []kb.Finding) T) (T, error) {
+	key findingKey, build func(R, []kb.Finding) T) (T, error) {
 	r, err := one[R](ctx, s, sql, what, slug)
 	if err != nil {
 		var zero T
 		return zero, err
 	}
-	evidence, err := s.findings(ctx, column, []int64{r.rowID()})
+	evidence, err := s.findingsOf(ctx, key, []int64{r.rowID()})
 	if err != nil {
 		var zero T
 		return zero, err
 	}
 	return build(r, evidence[r.rowID()]), nil
+}
+
+// readOnlySnapshot runs several statements against one consistent view of the data.
+var readOnlySnapshot = pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
+
+// refs pairs the slugs and names of records, as two arrays from one ordered subquery.
+func refs(slugs, names []string) []kb.Ref {
+	out := make([]kb.Ref, len(slugs))
+	for i := range slugs {
+		out[i] = kb.Ref{Slug: slugs[i], Name: names[i]}
+	}
+	return out
 }

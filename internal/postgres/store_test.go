@@ -97,7 +97,11 @@ func allTreatments(t *testing.T, st *postgres.Store, f kb.TreatmentFilter, pageS
 			return all
 		}
 		last := page[len(page)-1]
-		f.Page.After = &kb.Key{Rank: last.EvidenceLevel, Name: last.Name, Slug: last.Slug}
+		rank := last.Summary.StrongestLevel
+		if f.Sort == kb.SortSScPatients {
+			rank = last.Summary.SScPatients
+		}
+		f.Page.After = &kb.Key{Rank: rank, Name: last.Name, Slug: last.Slug}
 	}
 }
 
@@ -127,12 +131,48 @@ func TestStore_Treatments(t *testing.T) {
 	t.Run("sorted by evidence level, strongest first, then name", func(t *testing.T) {
 		got := allTreatments(t, st, kb.TreatmentFilter{Sort: kb.SortEvidenceLevel}, 200)
 		assert.True(t, slices.IsSortedFunc(got, func(a, b kb.Treatment) int {
-			if a.EvidenceLevel != b.EvidenceLevel {
-				return a.EvidenceLevel - b.EvidenceLevel
+			if a.Summary.StrongestLevel != b.Summary.StrongestLevel {
+				return a.Summary.StrongestLevel - b.Summary.StrongestLevel
 			}
 			return compareStrings(a.Name, b.Name)
 		}))
 	})
+	t.Run("sorted by SSc patients studied, most first, then name", func(t *testing.T) {
+		got := allTreatments(t, st, kb.TreatmentFilter{Sort: kb.SortSScPatients}, 200)
+		assert.True(t, slices.IsSortedFunc(got, func(a, b kb.Treatment) int {
+			if a.Summary.SScPatients != b.Summary.SScPatients {
+				return b.Summary.SScPatients - a.Summary.SScPatients
+			}
+			return compareStrings(a.Name, b.Name)
+		}))
+	})
+	t.Run("evidence summary adds up the evidence items", func(t *testing.T) {
+		for _, tr := range all {
+			assert.Equal(t, summarize(tr.Evidence), tr.Summary, tr.Slug)
+		}
+	})
+	for _, route := range kb.Routes {
+		got := allTreatments(t, st, kb.TreatmentFilter{Route: route, Sort: kb.SortName}, 200)
+		want := []string{}
+		for _, tr := range all {
+			if tr.Route != nil && *tr.Route == route {
+				want = append(want, tr.Slug)
+			}
+		}
+		assert.Equal(t, want, slugs(got), "route %s", route)
+	}
+	for _, outcome := range kb.Outcomes {
+		got := allTreatments(t, st, kb.TreatmentFilter{Outcome: outcome, Sort: kb.SortName}, 200)
+		want := []string{}
+		for _, tr := range all {
+			if slices.ContainsFunc(tr.Evidence, func(f kb.Finding) bool {
+				return f.Outcome != nil && *f.Outcome == outcome && f.Design != "narrative_review" && f.Design != "expert_review"
+			}) {
+				want = append(want, tr.Slug)
+			}
+		}
+		assert.Equal(t, want, slugs(got), "outcome %s", outcome)
+	}
 	t.Run("level is the strongest of the evidence", func(t *testing.T) {
 		for _, tr := range all {
 			require.NotEmpty(t, tr.Evidence, tr.Slug)
@@ -140,7 +180,7 @@ func TestStore_Treatments(t *testing.T) {
 			for _, f := range tr.Evidence {
 				strongest = min(strongest, f.EvidenceLevel)
 			}
-			assert.Equal(t, strongest, tr.EvidenceLevel, tr.Slug)
+			assert.Equal(t, strongest, tr.Summary.StrongestLevel, tr.Slug)
 		}
 	})
 	for _, category := range kb.TreatmentCategories {
@@ -159,7 +199,7 @@ func TestStore_Treatments(t *testing.T) {
 		got := allTreatments(t, st, kb.TreatmentFilter{EvidenceLevelMax: level, Sort: kb.SortName}, 200)
 		want := []string{}
 		for _, tr := range all {
-			if tr.EvidenceLevel <= level {
+			if tr.Summary.StrongestLevel <= level {
 				want = append(want, tr.Slug)
 			}
 		}
@@ -172,7 +212,7 @@ func TestStore_Treatments(t *testing.T) {
 				got := allTreatments(t, st, kb.TreatmentFilter{Mechanism: m.Slug, Sort: kb.SortName}, 200)
 				assert.Contains(t, slugs(got), tr.Slug, m.Slug)
 				for _, g := range got {
-					assert.True(t, slices.ContainsFunc(g.Mechanisms, func(r kb.MechanismRef) bool { return r.Slug == m.Slug }))
+					assert.True(t, slices.ContainsFunc(g.Mechanisms, func(r kb.Ref) bool { return r.Slug == m.Slug }))
 				}
 				targeted++
 			}
@@ -187,6 +227,55 @@ func compareStrings(a, b string) int {
 	case a < b:
 		return -1
 	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// summarize recomputes a treatment's evidence summary from its evidence items, independently
+// of the database's view: a study is a source other than a narrative or expert review.
+func summarize(evidence []kb.Finding) kb.EvidenceSummary {
+	var sum kb.EvidenceSummary
+	sum.StrongestLevel = 6
+	patients := map[string]int{}
+	outcomes := map[string]map[string]bool{}
+	for _, f := range evidence {
+		if f.EvidenceLevel < sum.StrongestLevel {
+			sum.StrongestLevel, sum.StrongestDesign = f.EvidenceLevel, f.Design
+		}
+		if f.Recommendation != nil && *f.Recommendation == "against" {
+			sum.RecommendedAgainst = true
+		}
+		if f.Design == "rct" && f.NSSc != nil {
+			sum.CompletedRCTInSSc = true
+		}
+		if f.Design == "narrative_review" || f.Design == "expert_review" {
+			continue
+		}
+		if _, seen := patients[f.Source.Slug]; !seen {
+			patients[f.Source.Slug] = 0
+			outcomes[f.Source.Slug] = map[string]bool{}
+		}
+		if f.NSSc != nil {
+			patients[f.Source.Slug] = max(patients[f.Source.Slug], *f.NSSc)
+		}
+		if f.Outcome != nil {
+			outcomes[f.Source.Slug][*f.Outcome] = true
+		}
+	}
+	sum.Studies = len(patients)
+	for source, n := range patients {
+		sum.SScPatients += n
+		sum.Improved += b2i(outcomes[source]["improved"])
+		sum.NoEffect += b2i(outcomes[source]["no_effect"])
+		sum.Mixed += b2i(outcomes[source]["mixed"])
+		sum.Worsened += b2i(outcomes[source]["worsened"])
+	}
+	return sum
+}
+
+func b2i(b bool) int {
+	if b {
 		return 1
 	}
 	return 0

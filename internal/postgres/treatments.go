@@ -7,11 +7,13 @@ import (
 	"calcinosiskb/internal/kb"
 )
 
-// treatmentSQL selects treatments with their derived evidence level; a treatment without
-// findings has no level, and the seed integrity tests make sure there is none.
+// treatmentSQL selects treatments with the summary of their evidence; a treatment without
+// findings has no summary, and the seed integrity tests make sure there is none.
 const treatmentSQL = `
-	SELECT t.id, t.slug, t.name, t.category, t.drug_class, t.route, t.rationale, t.mainstay,
-	       l.evidence_level,
+	SELECT t.id, t.slug, t.name, t.synonyms, t.category, t.drug_class, t.route, t.rationale, t.mainstay,
+	       es.evidence_level, es.strongest_design, es.studies, es.ssc_patients,
+	       es.improved, es.no_effect, es.mixed, es.worsened,
+	       es.recommended_against, es.completed_rct_in_ssc,
 	       ARRAY(
 	           SELECT m.slug
 	           FROM treatment_mechanisms AS tm
@@ -25,45 +27,91 @@ const treatmentSQL = `
 	           WHERE tm.treatment_id = t.id
 	           ORDER BY m.slug) AS mechanism_names
 	FROM treatments AS t
-	JOIN treatment_evidence_levels AS l ON l.treatment_id = t.id`
+	JOIN treatment_evidence_summaries AS es ON es.treatment_id = t.id`
 
 type treatmentRow struct {
-	ID             int64    `db:"id"`
-	Slug           string   `db:"slug"`
-	Name           string   `db:"name"`
-	Category       string   `db:"category"`
-	DrugClass      *string  `db:"drug_class"`
-	Route          *string  `db:"route"`
-	Rationale      string   `db:"rationale"`
-	Mainstay       bool     `db:"mainstay"`
-	EvidenceLevel  int      `db:"evidence_level"`
-	MechanismSlugs []string `db:"mechanism_slugs"`
-	MechanismNames []string `db:"mechanism_names"`
+	ID                 int64    `db:"id"`
+	Slug               string   `db:"slug"`
+	Name               string   `db:"name"`
+	Synonyms           []string `db:"synonyms"`
+	Category           string   `db:"category"`
+	DrugClass          *string  `db:"drug_class"`
+	Route              *string  `db:"route"`
+	Rationale          string   `db:"rationale"`
+	Mainstay           bool     `db:"mainstay"`
+	EvidenceLevel      int      `db:"evidence_level"`
+	StrongestDesign    string   `db:"strongest_design"`
+	Studies            int      `db:"studies"`
+	SScPatients        int      `db:"ssc_patients"`
+	Improved           int      `db:"improved"`
+	NoEffect           int      `db:"no_effect"`
+	Mixed              int      `db:"mixed"`
+	Worsened           int      `db:"worsened"`
+	RecommendedAgainst bool     `db:"recommended_against"`
+	CompletedRCTInSSc  bool     `db:"completed_rct_in_ssc"`
+	MechanismSlugs     []string `db:"mechanism_slugs"`
+	MechanismNames     []string `db:"mechanism_names"`
 }
 
 func (r treatmentRow) rowID() int64 { return r.ID }
 
 func buildTreatment(r treatmentRow, evidence []kb.Finding) kb.Treatment {
-	mechanisms := make([]kb.MechanismRef, len(r.MechanismSlugs))
-	for i := range r.MechanismSlugs {
-		mechanisms[i] = kb.MechanismRef{Slug: r.MechanismSlugs[i], Name: r.MechanismNames[i]}
-	}
 	return kb.Treatment{
-		Slug: r.Slug, Name: r.Name, Category: r.Category, DrugClass: r.DrugClass, Route: r.Route,
-		Rationale: r.Rationale, Mainstay: r.Mainstay, EvidenceLevel: r.EvidenceLevel,
-		Mechanisms: mechanisms, Evidence: evidence,
+		Slug: r.Slug, Name: r.Name, Synonyms: r.Synonyms, Category: r.Category, DrugClass: r.DrugClass,
+		Route: r.Route, Rationale: r.Rationale, Mainstay: r.Mainstay,
+		Summary: kb.EvidenceSummary{
+			Studies: r.Studies, SScPatients: r.SScPatients,
+			Improved: r.Improved, NoEffect: r.NoEffect, Mixed: r.Mixed, Worsened: r.Worsened,
+			StrongestLevel: r.EvidenceLevel, StrongestDesign: r.StrongestDesign,
+			RecommendedAgainst: r.RecommendedAgainst, CompletedRCTInSSc: r.CompletedRCTInSSc,
+		},
+		Mechanisms: refs(r.MechanismSlugs, r.MechanismNames),
+		Evidence:   evidence,
 	}
 }
 
+// treatmentOrders holds, for each sort, the ORDER BY clause and the keyset condition that
+// continues after a key; the rank is the evidence level or the number of SSc patients.
+var treatmentOrders = map[string]struct{ orderBy, after string }{
+	kb.SortName: {
+		orderBy: "t.name, t.slug",
+		after:   "(t.name, t.slug) > (?, ?)",
+	},
+	kb.SortEvidenceLevel: {
+		orderBy: "es.evidence_level, t.name, t.slug",
+		after:   "(es.evidence_level, t.name, t.slug) > (?, ?, ?)",
+	},
+	kb.SortSScPatients: {
+		orderBy: "es.ssc_patients DESC, t.name, t.slug",
+		after:   "(es.ssc_patients < ? OR (es.ssc_patients = ? AND (t.name, t.slug) > (?, ?)))",
+	},
+}
+
 // Treatments returns a page of treatments, filtered and sorted as filter asks, each with its
-// mechanisms and evidence, and whether more follow.
+// mechanisms, evidence and evidence summary, and whether more follow.
 func (s *Store) Treatments(ctx context.Context, filter kb.TreatmentFilter) ([]kb.Treatment, bool, error) {
+	order, ok := treatmentOrders[filter.Sort]
+	if !ok {
+		return nil, false, fmt.Errorf("list treatments: unknown sort %q", filter.Sort)
+	}
 	var w where
 	if filter.Category != "" {
 		w.add("t.category = ?", filter.Category)
 	}
+	if filter.Route != "" {
+		w.add("t.route = ?", filter.Route)
+	}
+	if filter.Outcome != "" {
+		// Counted as the evidence summary counts: studies, not reviews restating them.
+		w.add(`EXISTS (
+	      SELECT 1
+	      FROM findings AS f
+	      WHERE f.treatment_id = t.id
+	        AND f.design NOT IN ('narrative_review', 'expert_review')
+	        AND f.outcome = ?)`, filter.Outcome)
+	}
 	if filter.EvidenceLevelMax != 0 {
-		w.add("l.evidence_level <= ?", filter.EvidenceLevelMax)
+		w.add("es.evidence_level <= ?", filter.EvidenceLevelMax)
 	}
 	if filter.Mechanism != "" {
 		w.add(`EXISTS (
@@ -73,24 +121,26 @@ func (s *Store) Treatments(ctx context.Context, filter kb.TreatmentFilter) ([]kb
 	      WHERE tm.treatment_id = t.id
 	        AND m.slug = ?)`, filter.Mechanism)
 	}
-	var rest string
-	if filter.Sort == kb.SortEvidenceLevel {
-		if after := filter.Page.After; after != nil {
-			w.add("(l.evidence_level, t.name, t.slug) > (?, ?, ?)", after.Rank, after.Name, after.Slug)
+	matching(&w, "t.slug", "treatment", filter.Q)
+	if after := filter.Page.After; after != nil {
+		switch filter.Sort {
+		case kb.SortName:
+			w.add(order.after, after.Name, after.Slug)
+		case kb.SortEvidenceLevel:
+			w.add(order.after, after.Rank, after.Name, after.Slug)
+		case kb.SortSScPatients:
+			w.add(order.after, after.Rank, after.Rank, after.Name, after.Slug)
 		}
-		rest = fmt.Sprintf("\n\t%s\n\tORDER BY l.evidence_level, t.name, t.slug\n\tLIMIT %d", &w, filter.Page.Limit+1)
-	} else {
-		rest = byName(&w, filter.Page)
 	}
-	treatments, more, err := listWithEvidence(ctx, s, treatmentSQL+rest, w.args, filter.Page,
-		treatmentFindings, buildTreatment)
+	sql := fmt.Sprintf("%s\n\t%s\n\tORDER BY %s\n\tLIMIT %d", treatmentSQL, &w, order.orderBy, filter.Page.Limit+1)
+	treatments, more, err := listWithEvidence(ctx, s, sql, w.args, filter.Page, treatmentFindings, buildTreatment)
 	if err != nil {
 		return nil, false, fmt.Errorf("list treatments: %w", err)
 	}
 	return treatments, more, nil
 }
 
-// Treatment returns the treatment with the given slug, its mechanisms and evidence,
+// Treatment returns the treatment with the given slug, its mechanisms, evidence and summary,
 // or an error wrapping kb.ErrNotFound.
 func (s *Store) Treatment(ctx context.Context, slug string) (kb.Treatment, error) {
 	return oneWithEvidence(ctx, s, treatmentSQL+"\n\tWHERE t.slug = $1", "treatment", slug,

@@ -1,0 +1,68 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"testing"
+)
+
+// FuzzParams feeds arbitrary query strings to every parameter parser: each either yields a
+// filter or a paramError naming a parameter, and never panics.
+func FuzzParams(f *testing.F) {
+	for _, seed := range []string{
+		"", "limit=5", "limit=-1", "limit=+5", "limit=99999999999999999999", "sort=evidence_level&limit=1",
+		"category=surgical&evidence_level_max=4&mechanism=chronic-inflammation", "q=acroosteolysis",
+		"q=%00", "q=%FF%FE", "cursor=eyJvIjoibmFtZSIsInMiOiJ4In0", "%zz", "a=1&a=2", "subject_type=treatment&source=26352733",
+		"route=oral&outcome=improved&sort=ssc_patients", "mechanism=Not%20A%20Slug", "limit=1&limit=1",
+	} {
+		f.Add(seed)
+	}
+	parsers := map[string]func(*http.Request) error{
+		"treatments": func(r *http.Request) error { _, err := treatmentFilter(r); return err },
+		"findings":   func(r *http.Request) error { _, err := findingFilter(r); return err },
+		"by kind":    func(r *http.Request) error { _, err := listFilter(r, "category", []string{"clinical"}); return err },
+		"search page": func(r *http.Request) error {
+			_, _, err := searchPage(r, "slug")
+			return err
+		},
+		"search": func(r *http.Request) error { _, _, err := searchQuery(r); return err },
+	}
+	f.Fuzz(func(t *testing.T, rawQuery string) {
+		r := &http.Request{URL: &url.URL{Path: "/v1/x", RawQuery: rawQuery}}
+		for name, parse := range parsers {
+			err := parse(r)
+			var pe *paramError
+			if err != nil && (!errors.As(err, &pe) || pe.param == "") {
+				t.Fatalf("%s: %q gave %v, not an error naming a parameter", name, rawQuery, err)
+			}
+		}
+	})
+}
+
+// FuzzCursor decodes arbitrary cursors: each is rejected as a cursor error or decodes to a
+// key that re-encodes to a cursor decoding to the same key.
+func FuzzCursor(f *testing.F) {
+	for _, seed := range []string{
+		"", "x", "e30", "eyJvIjoibmFtZSIsInMiOiJ4In0", "eyJvIjoibmFtZSIsIm4iOiJcdTAwMDAiLCJzIjoieCJ9",
+		"eyJvIjoiaWQiLCJyIjotMX0", "eyJvIjoiaWQiLCJyIjo1fQ", "!!!!", "eyJvIjoibmFtZSIsInMiOiJYIn0",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, order := range []string{"name", "evidence_level", "ssc_patients", "id", "slug", "cohort_size"} {
+			key, err := decodeCursor(s, order)
+			if err != nil {
+				var pe *paramError
+				if !errors.As(err, &pe) || pe.param != "cursor" {
+					t.Fatalf("%q: %v is not a cursor error", s, err)
+				}
+				continue
+			}
+			again, err := decodeCursor(encodeCursor(order, key), order)
+			if err != nil || again != key {
+				t.Fatalf("%q decodes to %+v, which does not survive a round trip: %+v, %v", s, key, again, err)
+			}
+		}
+	})
+}

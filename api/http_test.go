@@ -1,0 +1,166 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"calcinosiskb"
+	"calcinosiskb/api"
+	"calcinosiskb/internal/postgres"
+	"calcinosiskb/internal/testdb"
+)
+
+// send makes a request with headers and returns the raw response, closed.
+func send(t *testing.T, method, url string, headers map[string]string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(context.Background(), method, url, nil)
+	require.NoError(t, err)
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp, body
+}
+
+func TestConditionalGET(t *testing.T) {
+	c := newClient(t)
+	for _, path := range []string{"/v1/treatments?sort=evidence_level", "/v1/treatments/surgical-excision", "/v1/meta", "/v1/search?q=ulcers", "/openapi.yaml", "/healthz"} {
+		t.Run(path, func(t *testing.T) {
+			first := c.get(path)
+			require.Equal(t, http.StatusOK, first.status)
+			etag := first.header.Get("ETag")
+			require.Regexp(t, `^"[0-9a-f]{32}"$`, etag, "a strong ETag")
+			wantCache := "public, max-age=300"
+			if path == "/healthz" {
+				wantCache = "no-store" // a probe must never be answered from a cache
+			}
+			assert.Equal(t, wantCache, first.header.Get("Cache-Control"))
+			assert.Equal(t, etag, c.get(path).header.Get("ETag"), "the same answer has the same ETag")
+
+			resp, body := send(t, http.MethodGet, c.srv.URL+path, map[string]string{"If-None-Match": etag})
+			assert.Equal(t, http.StatusNotModified, resp.StatusCode)
+			assert.Empty(t, body)
+			assert.Equal(t, etag, resp.Header.Get("ETag"))
+
+			resp, _ = send(t, http.MethodGet, c.srv.URL+path, map[string]string{"If-None-Match": `"other", W/` + etag})
+			assert.Equal(t, http.StatusNotModified, resp.StatusCode, "a weak match in a list counts for If-None-Match")
+			resp, _ = send(t, http.MethodGet, c.srv.URL+path, map[string]string{"If-None-Match": `"stale"`})
+			assert.Equal(t, http.StatusOK, resp.StatusCode)
+		})
+	}
+	t.Run("different answers have different ETags", func(t *testing.T) {
+		assert.NotEqual(t, c.get("/v1/treatments?limit=1").header.Get("ETag"), c.get("/v1/treatments?limit=2").header.Get("ETag"))
+	})
+	t.Run("errors are not cached", func(t *testing.T) {
+		resp := c.get("/v1/treatments/no-such-thing")
+		assert.Empty(t, resp.header.Get("ETag"))
+		assert.Equal(t, "no-store", resp.header.Get("Cache-Control"))
+	})
+}
+
+func TestHEAD(t *testing.T) {
+	c := newClient(t)
+	for _, path := range []string{"/v1/treatments", "/v1/treatments/warfarin", "/v1/export", "/openapi.yaml", "/healthz", "/v1/treatments/no-such-thing"} {
+		t.Run(path, func(t *testing.T) {
+			get, getBody := send(t, http.MethodGet, c.srv.URL+path, nil)
+			head, headBody := send(t, http.MethodHead, c.srv.URL+path, nil)
+			assert.Equal(t, get.StatusCode, head.StatusCode)
+			assert.Empty(t, headBody)
+			assert.Equal(t, get.Header.Get("Content-Type"), head.Header.Get("Content-Type"))
+			if get.StatusCode == http.StatusOK {
+				assert.Equal(t, get.Header.Get("ETag"), head.Header.Get("ETag"))
+				assert.NotEmpty(t, getBody)
+			}
+		})
+	}
+}
+
+func TestCORS(t *testing.T) {
+	const allowed = "https://frontend.example"
+	srv := httptest.NewServer(api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)),
+		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{AllowedOrigins: []string{allowed}}))
+	t.Cleanup(srv.Close)
+
+	resp, _ := send(t, http.MethodGet, srv.URL+"/v1/treatments?limit=1", map[string]string{"Origin": allowed})
+	assert.Equal(t, allowed, resp.Header.Get("Access-Control-Allow-Origin"))
+	assert.Contains(t, resp.Header.Get("Access-Control-Expose-Headers"), "Etag")
+
+	resp, _ = send(t, http.MethodOptions, srv.URL+"/v1/treatments", map[string]string{
+		"Origin": allowed, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "If-None-Match",
+	})
+	assert.Less(t, resp.StatusCode, 300, "preflight from an allowed origin succeeds")
+	assert.Equal(t, allowed, resp.Header.Get("Access-Control-Allow-Origin"))
+	assert.Contains(t, resp.Header.Get("Access-Control-Allow-Methods"), "GET")
+
+	resp, _ = send(t, http.MethodGet, srv.URL+"/v1/treatments?limit=1", map[string]string{"Origin": "https://elsewhere.example"})
+	assert.Empty(t, resp.Header.Get("Access-Control-Allow-Origin"), "other origins get no CORS grant")
+
+	t.Run("by default no origin is granted", func(t *testing.T) {
+		c := newClient(t)
+		resp, _ := send(t, http.MethodGet, c.srv.URL+"/v1/treatments?limit=1", map[string]string{"Origin": allowed})
+		assert.Empty(t, resp.Header.Get("Access-Control-Allow-Origin"))
+	})
+}
+
+// TestExport_IsComplete checks that the export holds every record of every collection.
+func TestExport_IsComplete(t *testing.T) {
+	c := newClient(t)
+	var doc map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(c.get("/v1/export").body, &doc))
+	var meta struct {
+		DataVersion string `json:"data_version"`
+	}
+	require.NoError(t, json.Unmarshal(c.get("/v1/meta").body, &meta))
+	assert.JSONEq(t, `"`+meta.DataVersion+`"`, string(doc["data_version"]))
+
+	for field, path := range map[string]string{
+		"associated_features":   "/v1/associated-features",
+		"mechanisms":            "/v1/mechanisms",
+		"diagnostic_modalities": "/v1/diagnostic-modalities",
+		"treatments":            "/v1/treatments",
+		"prevalence":            "/v1/prevalence",
+		"clinical_presentation": "/v1/clinical-presentation",
+		"sources":               "/v1/sources",
+		"findings":              "/v1/findings",
+	} {
+		t.Run(field, func(t *testing.T) {
+			var exported []json.RawMessage
+			require.NoError(t, json.Unmarshal(doc[field], &exported))
+			listed := c.walk(path + "?limit=200")
+			require.NotEmpty(t, listed)
+			require.Len(t, exported, len(listed))
+			byKey := map[string]string{}
+			for _, e := range exported {
+				byKey[key(t, e)] = string(e)
+			}
+			for _, l := range listed {
+				assert.JSONEq(t, string(l), byKey[key(t, l)], "the export holds %s as the API serves it", key(t, l))
+			}
+		})
+	}
+}
+
+// key identifies a record by its slug, or a finding by its id.
+func key(t *testing.T, raw json.RawMessage) string {
+	var k struct {
+		Slug string          `json:"slug"`
+		ID   json.RawMessage `json:"id"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &k))
+	if k.Slug != "" {
+		return k.Slug
+	}
+	return string(k.ID)
+}

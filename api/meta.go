@@ -1,0 +1,37 @@
+package api
+
+import (
+	"net/http"
+
+	"calcinosiskb/internal/postgres"
+)
+
+type metaResponse struct {
+	DataVersion   string         `json:"data_version"`
+	SchemaVersion int            `json:"schema_version"`
+	Counts        map[string]int `json:"counts"`
+	Verification  verification   `json:"verification"`
+}
+
+// verification says how deep the checking of sources went.
+type verification struct {
+	SourcesByDepth map[string]int `json:"sources_by_depth"`
+	GreyLiterature int            `json:"grey_literature"`
+}
+
+// getMeta serves GET /v1/meta.
+func getMeta(st *postgres.Store) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if _, err := readParams(r); err != nil {
+			return err
+		}
+		m, err := st.Meta(r.Context())
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, r, http.StatusOK, metaResponse{
+			DataVersion: m.DataVersion, SchemaVersion: m.SchemaVersion, Counts: m.Counts,
+			Verification: verification{SourcesByDepth: m.VerifiedAgainst, GreyLiterature: m.GreyLiterature},
+		})
+	}
+}

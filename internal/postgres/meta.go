@@ -1,0 +1,89 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"calcinosiskb/internal/kb"
+)
+
+// contentTables are the tables that hold the knowledge base's content; the data version and
+// the counts are taken over them.
+var contentTables = []string{
+	"sources", "associated_features", "mechanisms", "diagnostic_modalities", "treatments",
+	"treatment_mechanisms", "prevalence_estimates", "presentation_items", "findings",
+}
+
+// metaSQL computes the data version as a hash over every content row, so that any change of
+// content, and only that, changes it; the tables are few and small.
+var metaSQL = func() string {
+	sql := "SELECT md5(coalesce(string_agg(row, E'\\n' ORDER BY row), '')) FROM ("
+	for i, table := range contentTables {
+		if i > 0 {
+			sql += "\n\tUNION ALL "
+		}
+		sql += fmt.Sprintf("SELECT '%[1]s' || row_to_json(t)::text AS row FROM %[1]s AS t", table)
+	}
+	return sql + "\n\t) AS rows"
+}()
+
+const countsSQL = `
+	SELECT 'associated_features', count(*) FROM associated_features
+	UNION ALL SELECT 'mechanisms', count(*) FROM mechanisms
+	UNION ALL SELECT 'diagnostic_modalities', count(*) FROM diagnostic_modalities
+	UNION ALL SELECT 'treatments', count(*) FROM treatments
+	UNION ALL SELECT 'prevalence', count(*) FROM prevalence_estimates
+	UNION ALL SELECT 'clinical_presentation', count(*) FROM presentation_items
+	UNION ALL SELECT 'findings', count(*) FROM findings
+	UNION ALL SELECT 'sources', count(*) FROM sources`
+
+const verificationSQL = `
+	SELECT verified_against, count(*)
+	FROM sources
+	GROUP BY verified_against`
+
+const greySQL = `
+	SELECT count(*)
+	FROM sources
+	WHERE NOT peer_reviewed`
+
+// Meta returns the data version, the schema version, the counts per collection and how far
+// the sources were verified, read in one snapshot.
+func (s *Store) Meta(ctx context.Context) (kb.Meta, error) {
+	meta := kb.Meta{Counts: map[string]int{}, VerifiedAgainst: map[string]int{}}
+	tx, err := s.pool.BeginTx(ctx, readOnlySnapshot)
+	if err != nil {
+		return kb.Meta{}, fmt.Errorf("begin meta snapshot: %w", classify(err))
+	}
+	defer tx.Rollback(ctx)
+
+	if err := tx.QueryRow(ctx, metaSQL).Scan(&meta.DataVersion); err != nil {
+		return kb.Meta{}, fmt.Errorf("compute data version: %w", classify(err))
+	}
+	var version int64
+	if err := tx.QueryRow(ctx, schemaVersionSQL).Scan(&version, new(bool)); err != nil {
+		return kb.Meta{}, fmt.Errorf("read schema version: %w", classify(err))
+	}
+	meta.SchemaVersion = int(version)
+	for sql, into := range map[string]map[string]int{countsSQL: meta.Counts, verificationSQL: meta.VerifiedAgainst} {
+		rows, err := tx.Query(ctx, sql)
+		if err != nil {
+			return kb.Meta{}, fmt.Errorf("count content: %w", classify(err))
+		}
+		for rows.Next() {
+			var name string
+			var n int
+			if err := rows.Scan(&name, &n); err != nil {
+				return kb.Meta{}, fmt.Errorf("scan count: %w", err)
+			}
+			into[name] = n
+		}
+		if err := rows.Err(); err != nil {
+			return kb.Meta{}, fmt.Errorf("count content: %w", classify(err))
+		}
+	}
+	if err := tx.QueryRow(ctx, greySQL).Scan(&meta.GreyLiterature); err != nil {
+		return kb.Meta{}, fmt.Errorf("count grey literature: %w", classify(err))
+	}
+	return meta, nil
+}
