@@ -125,16 +125,18 @@ func TestDocs_Browser(t *testing.T) {
 	assert.Contains(t, requested, called.String())
 }
 
-// TestDocs_Files checks the page and its files over HTTP: types, headers, no URL of another
-// host, and a problem for anything else under /docs.
+// TestDocs_Files checks the page and its files over HTTP, against openapi.yaml: types,
+// headers, no URL of another host, and a problem for anything else under /docs.
 func TestDocs_Files(t *testing.T) {
 	c := newClient(t)
 
-	page := c.do(http.MethodGet, "/docs", false)
+	page := c.get("/docs")
 	require.Equal(t, http.StatusOK, page.status)
 	assert.Equal(t, "text/html; charset=utf-8", page.header.Get("Content-Type"))
 	assert.Equal(t, docsCSP, page.header.Get("Content-Security-Policy"))
 	assert.Equal(t, "nosniff", page.header.Get("X-Content-Type-Options"))
+	assert.Equal(t, "no-cache", page.header.Get("Cache-Control"))
+	assert.Equal(t, "no-referrer", page.header.Get("Referrer-Policy"))
 	assert.Contains(t, string(page.body), `<div id="swagger-ui">`)
 	assert.NotContains(t, string(page.body), "<script>", "no inline script: the CSP forbids it")
 
@@ -146,15 +148,17 @@ func TestDocs_Files(t *testing.T) {
 		"NOTICE":                           "text/plain; charset=utf-8",
 		"swagger-ui-bundle.js.LICENSE.txt": "text/plain; charset=utf-8",
 	} {
-		resp := c.do(http.MethodGet, "/docs/"+file, false)
+		resp := c.get("/docs/" + file)
 		require.Equal(t, http.StatusOK, resp.status, file)
 		assert.Equal(t, ct, resp.header.Get("Content-Type"), file)
 		assert.Equal(t, "nosniff", resp.header.Get("X-Content-Type-Options"), file)
+		assert.Equal(t, "no-cache", resp.header.Get("Cache-Control"), file)
+		assert.Empty(t, resp.header.Get("Content-Security-Policy"), file)
 		assert.NotEmpty(t, resp.header.Get("ETag"), file)
 	}
 
 	// What the page loads, it loads from here.
-	initJS := c.do(http.MethodGet, "/docs/init.js", false)
+	initJS := c.get("/docs/init.js")
 	urls := regexp.MustCompile(`(?:src|href)="([^"]*)"`).FindAllStringSubmatch(string(page.body), -1)
 	require.NotEmpty(t, urls)
 	for _, m := range urls {
@@ -165,16 +169,19 @@ func TestDocs_Files(t *testing.T) {
 	assert.Contains(t, string(initJS.body), "validatorUrl: null")
 
 	// An unchanged file is not sent again.
-	js := c.do(http.MethodGet, "/docs/init.js", false)
 	req, err := http.NewRequest(http.MethodGet, c.srv.URL+"/docs/init.js", nil)
 	require.NoError(t, err)
-	req.Header.Set("If-None-Match", js.header.Get("ETag"))
+	req.Header.Set("If-None-Match", initJS.header.Get("ETag"))
 	cached, err := c.srv.Client().Do(req)
 	require.NoError(t, err)
 	_ = cached.Body.Close()
 	assert.Equal(t, http.StatusNotModified, cached.StatusCode)
 
-	for _, path := range []string{"/docs/", "/docs/nope.js", "/docs/index.html", "/docs/docs", "/docs/init.js/", "/docs/swagger-ui-bundle.js.map"} {
+	for _, file := range []string{"nope.js", "index.html", "docs", "swagger-ui-bundle.js.map"} {
+		requireProblem(t, c.get("/docs/"+file), http.StatusNotFound)
+	}
+	// Paths that openapi.yaml does not name at all.
+	for _, path := range []string{"/docs/", "/docs/init.js/"} {
 		requireProblem(t, c.do(http.MethodGet, path, false), http.StatusNotFound)
 	}
 	requireProblem(t, c.do(http.MethodPost, "/docs", false), http.StatusMethodNotAllowed)

@@ -12,13 +12,14 @@ import (
 )
 
 // addRoutes holds every path of the API.
-func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte) {
+func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, metrics http.Handler) {
 	h := func(fn handlerFunc) func(w http.ResponseWriter, r *http.Request) { return handle(log, fn) }
 
 	r.Get("/healthz", healthz)
 	r.Get("/readyz", h(readyz(st)))
 	r.Get("/openapi.yaml", h(serveSpec(spec)))
 	addDocsRoutes(r)
+	r.Get("/metrics", metrics.ServeHTTP)
 
 	r.Route("/v1", func(r chi.Router) {
 		r.Get("/associated-features", h(listByKind("category", kb.FeatureCategories, st.AssociatedFeatures, toFeatureResponse, featureKey)))

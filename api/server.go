@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -23,13 +22,20 @@ type Options struct {
 	// AllowedOrigins are the browser origins that may call the API cross-origin ("*" for any);
 	// none by default, so browsers allow only same-origin calls.
 	AllowedOrigins []string
+	// RatePerMinute caps the requests each client address may make a minute; 0 means no cap.
+	RatePerMinute int
 }
 
-// NewServer returns the API's handler: every route, with request ids, one log line per
-// request, panics answered as problems, CORS for the allowed origins, and HEAD on every GET.
+// NewServer returns the API's handler: every route, with request ids, one log line and
+// metrics per request, panics answered as problems, request size limits, optional rate
+// limiting and CORS, and HEAD on every GET.
 func NewServer(log *slog.Logger, st *postgres.Store, spec []byte, opts Options) http.Handler {
+	m := newMetrics(log, st)
 	r := chi.NewRouter()
-	r.Use(requestIDs, logRequests(log), recoverPanics(log), middleware.GetHead)
+	r.Use(requestIDs, observe(log, m), recoverPanics(log), limitRequestSize, middleware.GetHead)
+	if opts.RatePerMinute > 0 {
+		r.Use(limitRate(log, opts.RatePerMinute))
+	}
 	if len(opts.AllowedOrigins) > 0 {
 		r.Use(cors.Handler(cors.Options{
 			AllowedOrigins: opts.AllowedOrigins,
@@ -41,7 +47,7 @@ func NewServer(log *slog.Logger, st *postgres.Store, spec []byte, opts Options) 
 	}
 	r.NotFound(notFound)
 	r.MethodNotAllowed(methodNotAllowed)
-	addRoutes(r, log, st, spec)
+	addRoutes(r, log, st, spec, m.handler())
 	return r
 }
 
@@ -55,6 +61,7 @@ func requestIDs(next http.Handler) http.Handler {
 		_, _ = rand.Read(b)
 		id := hex.EncodeToString(b)
 		w.Header().Set("X-Request-ID", id)
+		w.Header().Set("X-Content-Type-Options", "nosniff")
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
 	})
 }
@@ -66,24 +73,6 @@ func requestID(r *http.Request) string {
 		return ""
 	}
 	return "urn:request:" + id
-}
-
-func logRequests(log *slog.Logger) func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			start := time.Now()
-			ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
-			next.ServeHTTP(ww, r)
-			log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-				slog.String("request_id", requestID(r)),
-				slog.String("method", r.Method),
-				slog.String("path", r.URL.Path),
-				slog.String("route", chi.RouteContext(r.Context()).RoutePattern()),
-				slog.Int("status", ww.Status()),
-				slog.Int("bytes", ww.BytesWritten()),
-				slog.Duration("duration", time.Since(start)))
-		})
-	}
 }
 
 // recoverPanics answers a panic with a 500 problem; chi's Recoverer would send an empty body.

@@ -47,7 +47,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	log := slog.New(api.LogHandler(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 
 	cmd := "serve"
 	if len(args) > 0 {
@@ -122,20 +122,36 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	pool, err := pgxpool.New(ctx, url)
+	readerURL := cfg.ReaderURL
+	if readerURL == "" {
+		if err := postgres.GrantReader(ctx, url); err != nil {
+			return err
+		}
+		if readerURL, err = dbsetup.WithUser(url, postgres.ReaderRole); err != nil {
+			return err
+		}
+	}
+	pool, err := pgxpool.New(ctx, readerURL)
 	if err != nil {
 		return fmt.Errorf("open database pool: %w", err)
 	}
 	defer pool.Close()
+	if cfg.PprofAddr != "" {
+		stopPprof := servePprof(cfg.PprofAddr, log)
+		defer stopPprof()
+	}
 
 	srv := &http.Server{
-		Addr:              cfg.Addr,
-		Handler:           api.NewServer(log, postgres.New(pool), calcinosiskb.OpenAPI, api.Options{AllowedOrigins: cfg.AllowedOrigins}),
+		Addr: cfg.Addr,
+		Handler: api.NewServer(log, postgres.New(pool), calcinosiskb.OpenAPI,
+			api.Options{AllowedOrigins: cfg.AllowedOrigins, RatePerMinute: cfg.RatePerMinute}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    16 << 10,
+		// Well above the API's own 16 KiB limit, which answers with a problem; past this the
+		// server itself refuses with a plain 431.
+		MaxHeaderBytes: 1 << 20,
 	}
 	serveErr := make(chan error, 1)
 	go func() {

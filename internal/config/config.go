@@ -4,6 +4,8 @@ package config
 import (
 	"fmt"
 	"log/slog"
+	"net"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -15,6 +17,9 @@ type Config struct {
 	LogLevel        slog.Level    // LOG_LEVEL: debug, info, warn or error
 	ShutdownTimeout time.Duration // SHUTDOWN_TIMEOUT: how long in-flight requests may take to finish
 	AllowedOrigins  []string      // CORS_ALLOWED_ORIGINS: comma-separated browser origins, or *
+	ReaderURL       string        // READER_DATABASE_URL: the read-only role's URL; derived when empty
+	RatePerMinute   int           // RATE_LIMIT_PER_MINUTE: requests per client a minute; 0 is no limit
+	PprofAddr       string        // PPROF_ADDR: a loopback address for pprof; empty is off
 }
 
 // Load reads the configuration through getenv, with defaults for what is unset.
@@ -32,6 +37,21 @@ func Load(getenv func(string) string) (Config, error) {
 		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			return Config{}, fmt.Errorf("LOG_LEVEL %q: want debug, info, warn or error", v)
 		}
+	}
+	cfg.ReaderURL = getenv("READER_DATABASE_URL")
+	if v := getenv("RATE_LIMIT_PER_MINUTE"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return Config{}, fmt.Errorf("RATE_LIMIT_PER_MINUTE %q: want a whole number of requests, 0 for no limit", v)
+		}
+		cfg.RatePerMinute = n
+	}
+	if v := getenv("PPROF_ADDR"); v != "" {
+		host, _, err := net.SplitHostPort(v)
+		if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+			return Config{}, fmt.Errorf("PPROF_ADDR %q: want a loopback address such as 127.0.0.1:6060", v)
+		}
+		cfg.PprofAddr = v
 	}
 	for _, origin := range strings.Split(getenv("CORS_ALLOWED_ORIGINS"), ",") {
 		if origin = strings.TrimSpace(origin); origin != "" {

@@ -22,16 +22,22 @@ func TestLoad(t *testing.T) {
 	t.Run("overrides", func(t *testing.T) {
 		cfg, err := Load(env(map[string]string{
 			"ADDR": "127.0.0.1:9000", "DATABASE_URL": "postgres://x@h/db", "LOG_LEVEL": "debug", "SHUTDOWN_TIMEOUT": "3s",
-			"CORS_ALLOWED_ORIGINS": "https://a.example, https://b.example,",
+			"CORS_ALLOWED_ORIGINS": "https://a.example, https://b.example,", "READER_DATABASE_URL": "postgres://r@h/db",
+			"RATE_LIMIT_PER_MINUTE": "600", "PPROF_ADDR": "127.0.0.1:6060",
 		}))
 		require.NoError(t, err)
 		assert.Equal(t, Config{Addr: "127.0.0.1:9000", DatabaseURL: "postgres://x@h/db", LogLevel: slog.LevelDebug,
-			ShutdownTimeout: 3 * time.Second, AllowedOrigins: []string{"https://a.example", "https://b.example"}}, cfg)
+			ShutdownTimeout: 3 * time.Second, AllowedOrigins: []string{"https://a.example", "https://b.example"},
+			ReaderURL: "postgres://r@h/db", RatePerMinute: 600, PprofAddr: "127.0.0.1:6060"}, cfg)
 	})
 	for name, vars := range map[string]map[string]string{
 		"bad log level":        {"LOG_LEVEL": "loud"},
 		"bad shutdown timeout": {"SHUTDOWN_TIMEOUT": "soon"},
 		"negative timeout":     {"SHUTDOWN_TIMEOUT": "-1s"},
+		"bad rate limit":       {"RATE_LIMIT_PER_MINUTE": "lots"},
+		"negative rate limit":  {"RATE_LIMIT_PER_MINUTE": "-5"},
+		"pprof off loopback":   {"PPROF_ADDR": "0.0.0.0:6060"},
+		"pprof without port":   {"PPROF_ADDR": "127.0.0.1"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := Load(env(vars))

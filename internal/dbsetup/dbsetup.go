@@ -104,6 +104,17 @@ func WithDatabase(serverURL, name string) (string, error) {
 	return u.String(), nil
 }
 
+// WithUser returns serverURL connecting as user, without a password: for local servers that
+// trust their loopback clients, as the defaults here do.
+func WithUser(serverURL, user string) (string, error) {
+	u, err := url.Parse(serverURL)
+	if err != nil {
+		return "", fmt.Errorf("parse database URL: %w", err)
+	}
+	u.User = url.User(user)
+	return u.String(), nil
+}
+
 // redact drops the password from a URL for messages.
 func redact(raw string) string {
 	u, err := url.Parse(raw)

@@ -175,3 +175,8 @@ func refs(slugs, names []string) []kb.Ref {
 	}
 	return out
 }
+
+// PoolStat returns the connection pool's statistics.
+func (s *Store) PoolStat() *pgxpool.Stat {
+	return s.pool.Stat()
+}
