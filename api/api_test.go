@@ -15,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/pb33f/libopenapi"
 	validator "github.com/pb33f/libopenapi-validator"
+	"github.com/pb33f/libopenapi-validator/schema_validation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -111,7 +112,26 @@ func (c *client) do(method, path string, specified bool) response {
 		}
 		assert.True(c.t, ok, "%s %s validates against openapi.yaml", method, path)
 	}
+	if !specified && resp.Header.Get("Content-Type") == "application/problem+json" {
+		// No operation describes this method or path, but its problem must still be the spec's Problem.
+		validateProblem(c.t, body)
+	}
 	return response{status: resp.StatusCode, header: resp.Header, body: body}
+}
+
+// validateProblem checks a problem body against the spec's Problem schema.
+func validateProblem(t *testing.T, body []byte) {
+	t.Helper()
+	doc, _ := spec(t)
+	model, err := doc.BuildV3Model()
+	require.NoError(t, err)
+	schema := model.Model.Components.Schemas.GetOrZero("Problem").Schema()
+	require.NotNil(t, schema, "openapi.yaml defines a Problem schema")
+	ok, errs := schema_validation.NewSchemaValidator().ValidateSchemaBytes(schema, body)
+	for _, e := range errs {
+		t.Errorf("problem %s does not match the Problem schema: %s: %s", body, e.Message, e.Reason)
+	}
+	assert.True(t, ok)
 }
 
 // problem is the body of an error response.

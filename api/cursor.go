@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/base64"
 	"encoding/json"
+	"math"
 	"net/http"
 	"net/url"
 	"strings"
@@ -32,9 +33,10 @@ func decodeCursor(s, order string) (kb.Key, error) {
 		return kb.Key{}, invalid
 	}
 	var c cursor
-	// Only keys the API could have issued pass, so that no malformed text reaches the database.
+	// Only keys the API could have issued pass, so that no malformed text, and no rank beyond
+	// the integer columns it is compared with (levels, counts, ids), reaches the database.
 	if err := json.Unmarshal(b, &c); err != nil || (c.Slug != "" && !kb.ValidSlug(c.Slug)) ||
-		!utf8.ValidString(c.Name) || strings.ContainsRune(c.Name, 0) || c.Rank < 0 {
+		!utf8.ValidString(c.Name) || strings.ContainsRune(c.Name, 0) || c.Rank < 0 || c.Rank > math.MaxInt32 {
 		return kb.Key{}, invalid
 	}
 	if c.Order != order {

@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"math"
 	"net/http"
 	"net/url"
 	"testing"
@@ -58,6 +59,9 @@ func FuzzCursor(f *testing.F) {
 					t.Fatalf("%q: %v is not a cursor error", s, err)
 				}
 				continue
+			}
+			if key.Rank < 0 || key.Rank > math.MaxInt32 {
+				t.Fatalf("%q decodes to rank %d, beyond the integer columns it is compared with", s, key.Rank)
 			}
 			again, err := decodeCursor(encodeCursor(order, key), order)
 			if err != nil || again != key {

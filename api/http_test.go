@@ -31,22 +31,21 @@ func send(t *testing.T, method, url string, headers map[string]string) (*http.Re
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
+	if resp.Header.Get("Content-Type") == "application/problem+json" {
+		validateProblem(t, body)
+	}
 	return resp, body
 }
 
 func TestConditionalGET(t *testing.T) {
 	c := newClient(t)
-	for _, path := range []string{"/v1/treatments?sort=evidence_level", "/v1/treatments/surgical-excision", "/v1/meta", "/v1/search?q=ulcers", "/openapi.yaml", "/healthz"} {
+	for _, path := range []string{"/v1/treatments?sort=evidence_level", "/v1/treatments/surgical-excision", "/v1/meta", "/v1/search?q=ulcers", "/openapi.yaml"} {
 		t.Run(path, func(t *testing.T) {
 			first := c.get(path)
 			require.Equal(t, http.StatusOK, first.status)
 			etag := first.header.Get("ETag")
 			require.Regexp(t, `^"[0-9a-f]{32}"$`, etag, "a strong ETag")
-			wantCache := "public, max-age=300"
-			if path == "/healthz" {
-				wantCache = "no-store" // a probe must never be answered from a cache
-			}
-			assert.Equal(t, wantCache, first.header.Get("Cache-Control"))
+			assert.Equal(t, "public, max-age=300", first.header.Get("Cache-Control"))
 			assert.Equal(t, etag, c.get(path).header.Get("ETag"), "the same answer has the same ETag")
 
 			resp, body := send(t, http.MethodGet, c.srv.URL+path, map[string]string{"If-None-Match": etag})
@@ -62,6 +61,15 @@ func TestConditionalGET(t *testing.T) {
 	}
 	t.Run("different answers have different ETags", func(t *testing.T) {
 		assert.NotEqual(t, c.get("/v1/treatments?limit=1").header.Get("ETag"), c.get("/v1/treatments?limit=2").header.Get("ETag"))
+	})
+	t.Run("probes are never cached nor revalidated", func(t *testing.T) {
+		for _, path := range []string{"/healthz", "/readyz"} {
+			resp := c.get(path)
+			assert.Equal(t, "no-store", resp.header.Get("Cache-Control"), path)
+			assert.Empty(t, resp.header.Get("ETag"), path)
+			again, _ := send(t, http.MethodGet, c.srv.URL+path, map[string]string{"If-None-Match": "*"})
+			assert.Equal(t, http.StatusOK, again.StatusCode, path)
+		}
 	})
 	t.Run("errors are not cached", func(t *testing.T) {
 		resp := c.get("/v1/treatments/no-such-thing")

@@ -24,19 +24,18 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) error 
 	return writeBody(w, r, status, "application/json", buf.Bytes())
 }
 
-// writeBody sends body. A 200 carries a strong ETag, a hash of the exact bytes, so it changes
+// writeBody sends body. A 200 that may be cached carries a strong ETag, a hash of the exact bytes, so it changes
 // exactly when the data or the request's answer does; a request whose If-None-Match names it
 // gets 304 Not Modified without the body.
 func writeBody(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) error {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
-	if status == http.StatusOK {
+	// An answer that must never be stored (the probes) has nothing to revalidate.
+	if status == http.StatusOK && h.Get("Cache-Control") != "no-store" {
 		sum := sha256.Sum256(body)
 		etag := `"` + hex.EncodeToString(sum[:16]) + `"`
 		h.Set("ETag", etag)
-		if h.Get("Cache-Control") == "" {
-			h.Set("Cache-Control", cacheControl)
-		}
+		h.Set("Cache-Control", cacheControl)
 		if etagMatches(r.Header.Get("If-None-Match"), etag) {
 			w.WriteHeader(http.StatusNotModified)
 			return nil
