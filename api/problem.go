@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -64,7 +65,8 @@ func writeError(log *slog.Logger, w http.ResponseWriter, r *http.Request, err er
 		writeProblem(w, r, problem{Status: http.StatusNotFound, Detail: sentence(err.Error())})
 	case errors.As(err, &ue):
 		writeUnavailable(log, w, r, err, ue.reason)
-	case errors.Is(err, kb.ErrUnavailable):
+	case errors.Is(err, kb.ErrUnavailable), errors.Is(r.Context().Err(), context.DeadlineExceeded):
+		// The request's deadline passing means the database did not answer in time.
 		writeUnavailable(log, w, r, err, "The database is unavailable; try again shortly.")
 	case r.Context().Err() != nil:
 		// The client went away; nobody is left to read an answer.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -24,6 +25,9 @@ type Options struct {
 	AllowedOrigins []string
 	// RatePerMinute caps the requests each client address may make a minute; 0 means no cap.
 	RatePerMinute int
+	// RequestTimeout bounds each request's work, so that a database that stops answering
+	// yields 503s instead of hung requests; 0 means no bound.
+	RequestTimeout time.Duration
 }
 
 // NewServer returns the API's handler: every route, with request ids, one log line and
@@ -33,6 +37,9 @@ func NewServer(log *slog.Logger, st *postgres.Store, spec []byte, opts Options) 
 	m := newMetrics(log, st)
 	r := chi.NewRouter()
 	r.Use(requestIDs, observe(log, m), recoverPanics(log), limitRequestSize, middleware.GetHead)
+	if opts.RequestTimeout > 0 {
+		r.Use(withDeadline(opts.RequestTimeout))
+	}
 	if opts.RatePerMinute > 0 {
 		r.Use(limitRate(log, opts.RatePerMinute))
 	}
@@ -73,6 +80,18 @@ func requestID(r *http.Request) string {
 		return ""
 	}
 	return "urn:request:" + id
+}
+
+// withDeadline gives each request's context a deadline; the store reports a query cut off by
+// it as the database being unavailable, which is answered 503 with Retry-After.
+func withDeadline(d time.Duration) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ctx, cancel := context.WithTimeout(r.Context(), d)
+			defer cancel()
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
 }
 
 // recoverPanics answers a panic with a 500 problem; chi's Recoverer would send an empty body.

@@ -144,7 +144,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	srv := &http.Server{
 		Addr: cfg.Addr,
 		Handler: api.NewServer(log, postgres.New(pool), calcinosiskb.OpenAPI,
-			api.Options{AllowedOrigins: cfg.AllowedOrigins, RatePerMinute: cfg.RatePerMinute}),
+			api.Options{AllowedOrigins: cfg.AllowedOrigins, RatePerMinute: cfg.RatePerMinute, RequestTimeout: cfg.RequestTimeout}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,

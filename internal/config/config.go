@@ -20,6 +20,7 @@ type Config struct {
 	ReaderURL       string        // READER_DATABASE_URL: the read-only role's URL; derived when empty
 	RatePerMinute   int           // RATE_LIMIT_PER_MINUTE: requests per client a minute; 0 is no limit
 	PprofAddr       string        // PPROF_ADDR: a loopback address for pprof; empty is off
+	RequestTimeout  time.Duration // REQUEST_TIMEOUT: how long a request may wait on the database
 }
 
 // Load reads the configuration through getenv, with defaults for what is unset.
@@ -29,6 +30,7 @@ func Load(getenv func(string) string) (Config, error) {
 		DatabaseURL:     getenv("DATABASE_URL"),
 		LogLevel:        slog.LevelInfo,
 		ShutdownTimeout: 10 * time.Second,
+		RequestTimeout:  10 * time.Second,
 	}
 	if v := getenv("ADDR"); v != "" {
 		cfg.Addr = v
@@ -57,6 +59,13 @@ func Load(getenv func(string) string) (Config, error) {
 		if origin = strings.TrimSpace(origin); origin != "" {
 			cfg.AllowedOrigins = append(cfg.AllowedOrigins, origin)
 		}
+	}
+	if v := getenv("REQUEST_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return Config{}, fmt.Errorf("REQUEST_TIMEOUT %q: want a positive duration such as 10s", v)
+		}
+		cfg.RequestTimeout = d
 	}
 	if v := getenv("SHUTDOWN_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)

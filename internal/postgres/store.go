@@ -40,7 +40,8 @@ func classify(err error) error {
 	var connectErr *pgconn.ConnectError
 	var pgErr *pgconn.PgError
 	switch {
-	case errors.As(err, &connectErr), pgconn.SafeToRetry(err), pgconn.Timeout(err):
+	case errors.As(err, &connectErr), pgconn.SafeToRetry(err), pgconn.Timeout(err),
+		errors.Is(err, context.DeadlineExceeded):
 	case errors.As(err, &pgErr) && (pgErr.Code == pgerrcode.TooManyConnections ||
 		strings.HasPrefix(pgErr.Code, "57P")): // operator intervention: shutdown, crash, not yet accepting
 	default:
