@@ -25,3 +25,8 @@ db-stop: ## stop the private PostgreSQL cluster, if one was started under .data/
 	bin=$$(command -v pg_ctl || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1); \
 	if [ "$$(id -u)" = 0 ]; then su -s /bin/sh "$$(stat -c %U $$dir)" -c "$$bin -D $$dir -m fast stop"; \
 	else $$bin -D $$dir -m fast stop; fi
+
+.PHONY: bench
+BENCHFLAGS ?= -duration 10s -connections 64
+bench: ## load the API and nginx (same bytes) on fresh databases, normal and grown 100-fold; results in .data/bench/
+	$(GO) run ./cmd/bench $(BENCHFLAGS)
