@@ -34,6 +34,7 @@ func TestBadParameters(t *testing.T) {
 		"unknown=1":                     "unknown",
 		"Limit=5":                       "Limit",
 		"%zz=1":                         "query",
+		"=0":                            "query",
 	}
 	for _, coll := range collections {
 		for query, param := range paging {

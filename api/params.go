@@ -35,6 +35,9 @@ func readParams(r *http.Request, allowed ...string) (params, error) {
 	}
 	slices.Sort(names)
 	for _, name := range names {
+		if name == "" {
+			return nil, &paramError{param: "query", reason: "has a value without a parameter name"}
+		}
 		if !slices.Contains(allowed, name) {
 			return nil, &paramError{param: name, reason: unknownReason(allowed)}
 		}

@@ -26,6 +26,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"time"
+
+	"calcinosiskb/internal/dbsetup"
 )
 
 // options are the command's flags.
@@ -75,7 +77,7 @@ func run(ctx context.Context, opts options, stdout io.Writer) (err error) {
 	var cleanup cleanups
 	defer func() { err = errors.Join(err, cleanup.run(stdout)) }()
 
-	root, err := repoRoot()
+	root, err := dbsetup.RepoRoot()
 	if err != nil {
 		return err
 	}
@@ -250,22 +252,4 @@ func (c *cleanups) run(w io.Writer) error {
 	}
 	c.steps = nil
 	return errors.Join(errs...)
-}
-
-// repoRoot walks up from the working directory to the directory holding go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory: run from the repository")
-		}
-		dir = parent
-	}
 }

@@ -124,6 +124,25 @@ func redact(raw string) string {
 	return u.Redacted()
 }
 
+// RepoRoot walks up from the working directory to the directory holding go.mod: the project's
+// root, under which the private cluster's .data/ lives for every command and test.
+func RepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory: run from the repository")
+		}
+		dir = parent
+	}
+}
+
 // findBinaries returns the directory holding pg_ctl and initdb: from PATH, else the newest
 // version under /usr/lib/postgresql, where Debian installs them off PATH.
 func findBinaries() (string, error) {

@@ -6,7 +6,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -95,7 +94,7 @@ func create(t testing.TB, from string) string {
 // setup finds the server as the service does and builds the migrated template.
 func setup() {
 	ctx := context.Background()
-	root, err := repoRoot()
+	root, err := dbsetup.RepoRoot()
 	if err != nil {
 		setupErr = err
 		return
@@ -138,24 +137,6 @@ func exec(ctx context.Context, sql string) error {
 	defer conn.Close(ctx)
 	_, err = conn.Exec(ctx, sql)
 	return err
-}
-
-// repoRoot walks up from the working directory to the directory holding go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 func randomSuffix() string {
