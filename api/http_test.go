@@ -172,3 +172,21 @@ func key(t *testing.T, raw json.RawMessage) string {
 	}
 	return string(k.ID)
 }
+
+// TestContentChange_VisibleOnTheNextRequest changes a row under a running API: kept answers
+// are dropped at once, so the next request sees the change under a new ETag.
+func TestContentChange_VisibleOnTheNextRequest(t *testing.T) {
+	pool := testdb.New(t)
+	c := newClientOn(t, pool)
+	before := c.get("/v1/treatments/warfarin")
+	require.Equal(t, http.StatusOK, before.status)
+	assert.Equal(t, before.body, c.get("/v1/treatments/warfarin").body, "a kept answer is the same answer")
+
+	_, err := pool.Exec(context.Background(), "UPDATE treatments SET rationale = rationale || ' Edited.' WHERE slug = 'warfarin'")
+	require.NoError(t, err)
+	after := c.get("/v1/treatments/warfarin")
+	assert.Contains(t, string(after.body), "Edited.")
+	assert.NotEqual(t, before.header.Get("ETag"), after.header.Get("ETag"))
+	resp, _ := send(t, http.MethodGet, c.srv.URL+"/v1/treatments/warfarin", map[string]string{"If-None-Match": before.header.Get("ETag")})
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "the old ETag no longer matches")
+}

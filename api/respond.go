@@ -24,16 +24,25 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) error 
 	return writeBody(w, r, status, "application/json", buf.Bytes())
 }
 
-// writeBody sends body. A 200 that may be cached carries a strong ETag, a hash of the exact bytes, so it changes
-// exactly when the data or the request's answer does; a request whose If-None-Match names it
-// gets 304 Not Modified without the body.
+// writeBody sends body. A 200 that may be cached carries a strong ETag, a hash of the exact
+// bytes, so it changes exactly when the data or the request's answer does; a request whose
+// If-None-Match names it gets 304 Not Modified without the body.
 func writeBody(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) error {
+	return writeTagged(w, r, status, contentType, body, etagOf(body))
+}
+
+// etagOf is the strong ETag of a body: the first 16 bytes of its SHA-256, in hex.
+func etagOf(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `"` + hex.EncodeToString(sum[:16]) + `"`
+}
+
+// writeTagged is writeBody with the body's ETag already computed.
+func writeTagged(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte, etag string) error {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	// An answer that must never be stored (the probes) has nothing to revalidate.
 	if status == http.StatusOK && h.Get("Cache-Control") != "no-store" {
-		sum := sha256.Sum256(body)
-		etag := `"` + hex.EncodeToString(sum[:16]) + `"`
 		h.Set("ETag", etag)
 		h.Set("Cache-Control", cacheControl)
 		if etagMatches(r.Header.Get("If-None-Match"), etag) {

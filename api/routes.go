@@ -22,6 +22,7 @@ func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, 
 	r.Get("/metrics", metrics.ServeHTTP)
 
 	r.Route("/v1", func(r chi.Router) {
+		r.Use(cacheAnswers(log, st))
 		r.Get("/associated-features", h(listByKind("category", kb.FeatureCategories, st.AssociatedFeatures, toFeatureResponse, featureKey)))
 		r.Get("/associated-features/{slug}", h(getRecord("associated feature", st.AssociatedFeature, toFeatureResponse)))
 		r.Get("/mechanisms", h(listByKind("support", kb.MechanismSupports, st.Mechanisms, toMechanismResponse, mechanismKey)))

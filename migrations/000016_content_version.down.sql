@@ -1,0 +1,15 @@
+BEGIN;
+
+DROP TRIGGER findings_bump_content_version ON findings;
+DROP TRIGGER presentation_items_bump_content_version ON presentation_items;
+DROP TRIGGER prevalence_estimates_bump_content_version ON prevalence_estimates;
+DROP TRIGGER treatment_mechanisms_bump_content_version ON treatment_mechanisms;
+DROP TRIGGER treatments_bump_content_version ON treatments;
+DROP TRIGGER diagnostic_modalities_bump_content_version ON diagnostic_modalities;
+DROP TRIGGER mechanisms_bump_content_version ON mechanisms;
+DROP TRIGGER associated_features_bump_content_version ON associated_features;
+DROP TRIGGER sources_bump_content_version ON sources;
+DROP FUNCTION bump_content_version();
+DROP TABLE content_version;
+
+COMMIT;
