@@ -75,7 +75,11 @@ func cacheAnswers(log *slog.Logger, st *postgres.Store) func(http.Handler) http.
 				rec.copyTo(w)
 				return
 			}
-			a := cachedAnswer{contentType: rec.header.Get("Content-Type"), body: rec.body.Bytes(), etag: etagOf(rec.body.Bytes())}
+			// The handler has normally hashed the body for its ETag already.
+			a := cachedAnswer{contentType: rec.header.Get("Content-Type"), body: rec.body.Bytes(), etag: rec.header.Get("ETag")}
+			if a.etag == "" {
+				a.etag = etagOf(a.body)
+			}
 			cache.put(version, key, a)
 			_ = writeTagged(w, r, http.StatusOK, a.contentType, a.body, a.etag)
 		})

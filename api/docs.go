@@ -107,7 +107,6 @@ func serveDocsFile(w http.ResponseWriter, r *http.Request, name string) {
 	}
 	h := w.Header()
 	h.Set("Content-Type", f.contentType)
-	h.Set("X-Content-Type-Options", "nosniff")
 	// Revalidate on each load (cheap, with the ETag), so a new release's files are picked up.
 	h.Set("Cache-Control", "no-cache")
 	h.Set("ETag", f.etag)

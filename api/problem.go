@@ -95,7 +95,6 @@ func writeProblem(w http.ResponseWriter, r *http.Request, p problem) {
 		panic(err)
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(p.Status)
 	_, _ = w.Write(body)

@@ -40,7 +40,6 @@ func etagOf(body []byte) string {
 // writeTagged is writeBody with the body's ETag already computed.
 func writeTagged(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte, etag string) error {
 	h := w.Header()
-	h.Set("X-Content-Type-Options", "nosniff")
 	// An answer that must never be stored (the probes) has nothing to revalidate.
 	if status == http.StatusOK && h.Get("Cache-Control") != "no-store" {
 		h.Set("ETag", etag)

@@ -61,7 +61,7 @@ func NewServer(log *slog.Logger, st *postgres.Store, spec []byte, opts Options) 
 type requestIDKey struct{}
 
 // requestIDs gives each request an id, returned in X-Request-ID, logged, and set as the
-// instance of its problems.
+// instance of its problems; it also forbids content sniffing on every answer.
 func requestIDs(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := make([]byte, 8)

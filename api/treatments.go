@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 
 	"calcinosiskb/internal/kb"
@@ -88,10 +87,12 @@ func listTreatments(st *postgres.Store) handlerFunc {
 		}
 		if filter.Mechanism != "" {
 			// An unknown mechanism is a client's mistake to report, not an empty answer.
-			if _, err := st.Mechanism(r.Context(), filter.Mechanism); errors.Is(err, kb.ErrNotFound) {
-				return &paramError{param: "mechanism", reason: "names no mechanism; GET /v1/mechanisms lists them"}
-			} else if err != nil {
+			exists, err := st.MechanismExists(r.Context(), filter.Mechanism)
+			if err != nil {
 				return err
+			}
+			if !exists {
+				return &paramError{param: "mechanism", reason: "names no mechanism; GET /v1/mechanisms lists them"}
 			}
 		}
 		treatments, more, err := st.Treatments(r.Context(), filter)

@@ -70,3 +70,15 @@ func (s *Store) Mechanism(ctx context.Context, slug string) (kb.Mechanism, error
 	return oneWithEvidence(ctx, s, mechanismSQL+"\n\tWHERE m.slug = $1", "mechanism", slug,
 		mechanismFindings, buildMechanism)
 }
+
+const mechanismExistsSQL = `
+	SELECT EXISTS (SELECT 1 FROM mechanisms WHERE slug = $1)`
+
+// MechanismExists reports whether a mechanism has the given slug.
+func (s *Store) MechanismExists(ctx context.Context, slug string) (bool, error) {
+	var exists bool
+	if err := s.pool.QueryRow(ctx, mechanismExistsSQL, slug).Scan(&exists); err != nil {
+		return false, fmt.Errorf("look up mechanism %q: %w", slug, classify(err))
+	}
+	return exists, nil
+}
