@@ -41,9 +41,10 @@ func BenchmarkWriteTreatment(b *testing.B) {
 	n := 9
 	estimate := 0.89
 	outcome := "improved"
+	authors := "Robertson LP, et al."
 	finding := kb.Finding{
 		ID: 1, Subject: kb.Subject{Type: "treatment", Slug: "minocycline", Name: "Minocycline"},
-		Source: kb.Source{Slug: "robertson-2003", Authors: "Robertson LP, et al.", Title: "Minocycline as a treatment for calcinosis",
+		Source: kb.Source{Slug: "robertson-2003", Authors: &authors, Title: "Minocycline as a treatment for calcinosis",
 			Journal: "Ann Rheum Dis", Year: 2003, Citation: "62(3):267-9", PublicationType: "journal_article", VerifiedAgainst: "abstract", PeerReviewed: true},
 		Design: design, NSSc: &n, Estimate: &estimate, Outcome: &outcome, EvidenceLevel: level,
 		Statement: "Eight of nine patients improved: ulceration and inflammation became less frequent.",

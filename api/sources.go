@@ -17,7 +17,7 @@ type sourceResponse struct {
 	Slug            string  `json:"slug"`
 	PMID            *string `json:"pmid"`
 	DOI             *string `json:"doi"`
-	Authors         string  `json:"authors"`
+	Authors         *string `json:"authors"`
 	Title           string  `json:"title"`
 	Journal         string  `json:"journal"`
 	Year            int     `json:"year"`

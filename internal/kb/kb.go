@@ -19,7 +19,7 @@ type Source struct {
 	Slug            string
 	PMID            *string
 	DOI             *string
-	Authors         string
+	Authors         *string // nil when the public record seen showed no byline
 	Title           string
 	Journal         string
 	Year            int

@@ -25,7 +25,7 @@ type sourceRow struct {
 	SourceSlug            string  `db:"source_slug"`
 	SourcePMID            *string `db:"source_pmid"`
 	SourceDOI             *string `db:"source_doi"`
-	SourceAuthors         string  `db:"source_authors"`
+	SourceAuthors         *string `db:"source_authors"`
 	SourceTitle           string  `db:"source_title"`
 	SourceJournal         string  `db:"source_journal"`
 	SourceYear            int     `db:"source_year"`

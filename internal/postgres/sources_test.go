@@ -22,7 +22,7 @@ type publicRecord struct {
 	PMID        *string `json:"pmid"`
 	DOI         *string `json:"doi"`
 	Title       string  `json:"title"`
-	FirstAuthor string  `json:"first_author"`
+	FirstAuthor *string `json:"first_author"`
 	Year        int     `json:"year"`
 	Journal     string  `json:"journal"`
 }
@@ -68,12 +68,17 @@ func TestSources_MatchTheirPublicRecords(t *testing.T) {
 }
 
 // surname returns the first author's surname from a Vancouver-style author list such as
-// "Valenzuela A, Chung L" or "Del Galdo F, et al.": the first name, without its initials.
-func surname(authors string) string {
-	first, _, _ := strings.Cut(strings.SplitN(authors, ";", 2)[0], ",")
+// "Valenzuela A, Chung L" or "Del Galdo F, et al.": the first name, without its initials. A
+// source whose record showed no byline has no surname.
+func surname(authors *string) *string {
+	if authors == nil {
+		return nil
+	}
+	first, _, _ := strings.Cut(strings.SplitN(*authors, ";", 2)[0], ",")
 	words := strings.Fields(first)
 	if len(words) > 1 {
 		words = words[:len(words)-1]
 	}
-	return strings.Join(words, " ")
+	name := strings.Join(words, " ")
+	return &name
 }

@@ -36,7 +36,7 @@ function assertSource(source: Source, where: string): void {
   assert.match(source.slug, slugPattern, `${where}: source slug`);
   assert.equal(typeof source.title, "string", `${where}: source title`);
   assert.ok(source.title.length > 0, `${where}: source title is empty`);
-  assert.equal(typeof source.authors, "string", `${where}: source authors`);
+  assert.ok(source.authors === null || source.authors.length > 0, `${where}: source authors`);
   assert.equal(typeof source.journal, "string", `${where}: source journal`);
   assert.ok(Number.isInteger(source.year) && source.year >= 1900 && source.year <= 2100, `${where}: source year ${source.year}`);
   assert.ok(source.pmid === null || /^[0-9]+$/.test(source.pmid), `${where}: pmid ${source.pmid}`);
