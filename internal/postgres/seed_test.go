@@ -49,9 +49,12 @@ func TestSeed_Integrity(t *testing.T) {
 			WHERE x.in_review AND NOT EXISTS (
 			    SELECT 1 FROM findings AS f JOIN sources AS s ON s.id = f.source_id
 			    WHERE f.diagnostic_modality_id = x.id AND s.pmid = '` + reviewPMID + `')`,
+		// Three treatments appear only in case reports found after the review; its abstract's
+		// statement on drug therapies is not stretched to cover them.
 		"treatment that does not cite the review": `
 			SELECT x.slug FROM treatments AS x
-			WHERE NOT EXISTS (
+			WHERE x.slug NOT IN ('intravenous-immunoglobulin', 'd-penicillamine', 'azathioprine-with-prednisone')
+			  AND NOT EXISTS (
 			    SELECT 1 FROM findings AS f JOIN sources AS s ON s.id = f.source_id
 			    WHERE f.treatment_id = x.id AND s.pmid = '` + reviewPMID + `')`,
 		"proportion that disagrees with its counts": `
