@@ -30,6 +30,20 @@ func TestSeed_Integrity(t *testing.T) {
 		"treatment without a finding": `
 			SELECT slug FROM treatments AS x
 			WHERE NOT EXISTS (SELECT 1 FROM findings WHERE treatment_id = x.id)`,
+		"prevalence estimate without a finding": `
+			SELECT slug FROM prevalence_estimates AS x
+			WHERE NOT EXISTS (SELECT 1 FROM findings WHERE prevalence_estimate_id = x.id)`,
+		"presentation item without a finding": `
+			SELECT slug FROM presentation_items AS x
+			WHERE NOT EXISTS (SELECT 1 FROM findings WHERE presentation_item_id = x.id)`,
+		"prevalence finding that disagrees with its estimate": `
+			SELECT pe.slug FROM prevalence_estimates AS pe
+			JOIN findings AS f ON f.prevalence_estimate_id = pe.id
+			WHERE f.source_id <> pe.source_id
+			   OR f.n_ssc IS DISTINCT FROM pe.n
+			   OR f.events IS DISTINCT FROM pe.cases
+			   OR f.measure <> 'proportion'
+			   OR abs(f.estimate * 100 - pe.percent) > 0.01`,
 		"source that nothing cites": `
 			SELECT slug FROM sources AS s
 			WHERE NOT EXISTS (SELECT 1 FROM findings WHERE source_id = s.id)
