@@ -83,6 +83,16 @@ func records(t *testing.T, raw []json.RawMessage) []record {
 	return out
 }
 
+// cites says whether a record lists the source with the given PMID.
+func cites(rec record, pmid string) bool {
+	for _, s := range rec.Sources {
+		if s.PMID != nil && *s.PMID == pmid {
+			return true
+		}
+	}
+	return false
+}
+
 func slugsOf(recs []record) []string {
 	out := make([]string, len(recs))
 	for i, r := range recs {
@@ -213,13 +223,7 @@ func TestReviewAbstract_AnsweredByTheAPI(t *testing.T) {
 	c := newClient(t)
 	citesReview := func(t *testing.T, rec record) {
 		t.Helper()
-		var pmids []string
-		for _, s := range rec.Sources {
-			if s.PMID != nil {
-				pmids = append(pmids, *s.PMID)
-			}
-		}
-		assert.Contains(t, pmids, reviewPMID, "%s cites the review", rec.Slug)
+		assert.True(t, cites(rec, reviewPMID), "%s cites the review", rec.Slug)
 	}
 	item := func(t *testing.T, path string) record {
 		t.Helper()
@@ -272,17 +276,18 @@ func TestReviewAbstract_AnsweredByTheAPI(t *testing.T) {
 		assert.True(t, excision.Mainstay)
 		assert.Equal(t, "surgical", excision.Category)
 		citesReview(t, excision)
-		// Drugs first reported after the review (in case reports) need not cite it; the review's
-		// statement on drug therapies is attached to the ones it covers.
+		// The review's statement on drug therapies is attached to the drugs it covers; a drug it
+		// does not cover rests on case reports alone.
 		drugs := records(t, c.walk("/v1/treatments?category=pharmacologic"))
 		citingReview := 0
 		for _, d := range drugs {
 			assert.False(t, d.Mainstay, d.Slug)
-			for _, s := range d.Sources {
-				if s.PMID != nil && *s.PMID == reviewPMID {
-					citingReview++
-					break
-				}
+			if cites(d, reviewPMID) {
+				citingReview++
+				continue
+			}
+			for _, f := range d.Evidence {
+				assert.Equal(t, "case_report", f.Design, "%s does not cite the review, so rests on case reports", d.Slug)
 			}
 		}
 		assert.GreaterOrEqual(t, citingReview, 3, "drug therapies the review says were tried")
