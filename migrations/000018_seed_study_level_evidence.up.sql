@@ -113,7 +113,7 @@ VALUES ('lofaro-2024', NULL, '10.3389/fimmu.2024.1502324', 'Lofaro FD, et al.',
 
 -- The journal's own pages (springeropen.com, err.eg.net): title, journal, volume, issue, pages
 -- and DOI; the first author's surname is in the journal's own article address (aulast=Fawzy)
--- and she is the corresponding author; the rest of the byline was not shown.
+-- and the page names Rasha M Fawzy as corresponding author; the rest of the byline was not shown.
 INSERT INTO sources (slug, pmid, doi, authors, title, journal, year, citation, publication_type,
                      verified_against, peer_reviewed)
 VALUES ('fawzy-2016', NULL, '10.4103/1110-161X.189825', 'Fawzy RM, et al.',
