@@ -3,6 +3,7 @@ package api_test
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"sort"
 	"strings"
@@ -323,4 +324,40 @@ func TestFeatures_Effects(t *testing.T) {
 	}](t, c.get("/v1/associated-features/digital-ulcers"))
 	require.NotNil(t, ulcers.StrongestAdjusted, "digital ulcers have adjusted odds ratios")
 	assert.NotEmpty(t, ulcers.StrongestAdjusted.Source)
+}
+
+// TestSynthesis_Concurrent asks for the benefit order and the rules from many goroutines at
+// once: every answer is the same.
+func TestSynthesis_Concurrent(t *testing.T) {
+	c := newClient(t)
+	paths := []string{"/v1/treatments?sort=benefit&limit=5", "/v1/treatments?assessment=insufficient", "/v1/synthesis-rules"}
+	want := map[string]string{}
+	for _, p := range paths {
+		want[p] = string(c.get(p).body)
+	}
+	errs := make(chan error, 64)
+	for i := range 64 {
+		go func() {
+			p := paths[i%len(paths)]
+			resp, err := http.Get(c.srv.URL + p)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer resp.Body.Close()
+			var b strings.Builder
+			if _, err := io.Copy(&b, resp.Body); err != nil {
+				errs <- err
+				return
+			}
+			if resp.StatusCode != http.StatusOK || b.String() != want[p] {
+				errs <- fmt.Errorf("%s: status %d, body differs: %t", p, resp.StatusCode, b.String() != want[p])
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for range 64 {
+		assert.NoError(t, <-errs)
+	}
 }
