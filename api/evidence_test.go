@@ -175,7 +175,8 @@ func TestStudyLevelQuestions_AnsweredByTheAPI(t *testing.T) {
 				assert.True(t, tr.Summary.RecommendedAgainst, "warfarin is recommended against")
 			}
 		}
-		assert.GreaterOrEqual(t, withCounts, 30, "treatment findings with a number of patients and an outcome")
+		// 29 since 000024: the inguinal case reports no result of azathioprine with prednisone.
+		assert.GreaterOrEqual(t, withCounts, 29, "treatment findings with a number of patients and an outcome")
 	})
 
 	t.Run("how ultrasonography compares with radiography", func(t *testing.T) {

@@ -22,32 +22,34 @@ func toSubjectResponse(s kb.Subject) subjectResponse {
 
 // findingResponse is one study result; fields the source does not give are null.
 type findingResponse struct {
-	ID                 int64           `json:"id"`
-	Subject            subjectResponse `json:"subject"`
-	Source             sourceResponse  `json:"source"`
-	Design             string          `json:"design"`
-	Population         *string         `json:"population"`
-	NSSc               *int            `json:"n_ssc"`
-	NTotal             *int            `json:"n_total"`
-	Measure            *string         `json:"measure"`
-	Estimate           *float64        `json:"estimate"`
-	CILow              *float64        `json:"ci_low"`
-	CIHigh             *float64        `json:"ci_high"`
-	ComparatorEstimate *float64        `json:"comparator_estimate"`
-	Comparison         *string         `json:"comparison"`
-	PValue             *float64        `json:"p_value"`
-	PRelation          *string         `json:"p_relation"`
-	Adjusted           *bool           `json:"adjusted"`
-	Events             *int            `json:"events"`
-	Denominator        *int            `json:"denominator"`
-	Direction          *string         `json:"direction"`
-	Outcome            *string         `json:"outcome"`
-	Regimen            *string         `json:"regimen"`
-	AdverseEffects     *string         `json:"adverse_effects"`
-	FollowUp           *string         `json:"follow_up"`
-	Recommendation     *string         `json:"recommendation"`
-	EvidenceLevel      int             `json:"evidence_level"`
-	Statement          string          `json:"statement"`
+	ID                  int64           `json:"id"`
+	Subject             subjectResponse `json:"subject"`
+	Source              sourceResponse  `json:"source"`
+	Design              string          `json:"design"`
+	Population          *string         `json:"population"`
+	NSSc                *int            `json:"n_ssc"`
+	NTotal              *int            `json:"n_total"`
+	Measure             *string         `json:"measure"`
+	Estimate            *float64        `json:"estimate"`
+	CILow               *float64        `json:"ci_low"`
+	CIHigh              *float64        `json:"ci_high"`
+	ComparatorEstimate  *float64        `json:"comparator_estimate"`
+	Comparison          *string         `json:"comparison"`
+	PValue              *float64        `json:"p_value"`
+	PRelation           *string         `json:"p_relation"`
+	Adjusted            *bool           `json:"adjusted"`
+	Events              *int            `json:"events"`
+	Denominator         *int            `json:"denominator"`
+	Direction           *string         `json:"direction"`
+	Outcome             *string         `json:"outcome"`
+	Regimen             *string         `json:"regimen"`
+	AdverseEffects      *string         `json:"adverse_effects"`
+	FollowUp            *string         `json:"follow_up"`
+	Recommendation      *string         `json:"recommendation"`
+	RecommendationBasis *string         `json:"recommendation_basis"`
+	Primary             bool            `json:"primary"`
+	EvidenceLevel       int             `json:"evidence_level"`
+	Statement           string          `json:"statement"`
 }
 
 func toFindingResponses(evidence []kb.Finding) []findingResponse {
@@ -68,7 +70,8 @@ func toFindingResponse(f kb.Finding) findingResponse {
 		Comparison: f.Comparison, PValue: f.PValue, PRelation: f.PRelation, Adjusted: f.Adjusted,
 		Events: f.Events, Denominator: f.Denominator, Direction: f.Direction, Outcome: f.Outcome,
 		Regimen: f.Regimen, AdverseEffects: f.AdverseEffects, FollowUp: f.FollowUp,
-		Recommendation: f.Recommendation, EvidenceLevel: f.EvidenceLevel, Statement: f.Statement,
+		Recommendation: f.Recommendation, RecommendationBasis: f.RecommendationBasis, Primary: f.Primary,
+		EvidenceLevel: f.EvidenceLevel, Statement: f.Statement,
 	}
 }
 

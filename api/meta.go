@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"calcinosiskb/internal/postgres"
+	"calcinosiskb/internal/synthesis"
 )
 
 type metaResponse struct {
@@ -11,6 +12,8 @@ type metaResponse struct {
 	SchemaVersion int            `json:"schema_version"`
 	Counts        map[string]int `json:"counts"`
 	Verification  verification   `json:"verification"`
+	// RulesVersion is the version of the synthesis rules behind every treatment's synthesis.
+	RulesVersion string `json:"rules_version"`
 }
 
 // verification says how deep the checking of sources went.
@@ -32,6 +35,7 @@ func getMeta(st *postgres.Store) handlerFunc {
 		return writeJSON(w, r, http.StatusOK, metaResponse{
 			DataVersion: m.DataVersion, SchemaVersion: m.SchemaVersion, Counts: m.Counts,
 			Verification: verification{SourcesByDepth: m.VerifiedAgainst, GreyLiterature: m.GreyLiterature},
+			RulesVersion: synthesis.RulesVersion,
 		})
 	}
 }

@@ -163,7 +163,7 @@ func searchPage(r *http.Request, order string) (string, kb.Page, error) {
 
 // treatmentFilter reads the parameters of GET /v1/treatments.
 func treatmentFilter(r *http.Request) (kb.TreatmentFilter, error) {
-	p, err := readParams(r, "category", "route", "outcome", "evidence_level_max", "mechanism", "q", "sort", "limit", "cursor")
+	p, err := readParams(r, "category", "route", "outcome", "evidence_level_max", "mechanism", "assessment", "q", "sort", "limit", "cursor")
 	if err != nil {
 		return kb.TreatmentFilter{}, err
 	}
@@ -184,6 +184,9 @@ func treatmentFilter(r *http.Request) (kb.TreatmentFilter, error) {
 		return f, err
 	}
 	if f.Mechanism, err = p.slug("mechanism"); err != nil {
+		return f, err
+	}
+	if f.Assessment, err = p.oneOf("assessment", kb.Assessments, ""); err != nil {
 		return f, err
 	}
 	if f.Sort, err = p.oneOf("sort", kb.TreatmentSorts, kb.SortName); err != nil {

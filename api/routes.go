@@ -40,6 +40,7 @@ func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, 
 		r.Get("/findings", h(listFindings(st)))
 		r.Get("/findings/{id}", h(getFinding(st)))
 		r.Get("/meta", h(getMeta(st)))
+		r.Get("/synthesis-rules", h(getSynthesisRules))
 		r.Get("/search", h(search(st)))
 		r.Get("/export", h(export(st)))
 	})

@@ -5,6 +5,7 @@ import (
 
 	"calcinosiskb/internal/kb"
 	"calcinosiskb/internal/postgres"
+	"calcinosiskb/internal/synthesis"
 )
 
 // refResponse names another record, for navigation.
@@ -46,6 +47,7 @@ type treatmentResponse struct {
 	Mainstay        bool                    `json:"mainstay"`
 	EvidenceLevel   int                     `json:"evidence_level"`
 	EvidenceSummary evidenceSummaryResponse `json:"evidence_summary"`
+	Synthesis       synthesisResponse       `json:"synthesis"`
 	Mechanisms      []refResponse           `json:"mechanisms"`
 	Evidence        []findingResponse       `json:"evidence"`
 	Sources         []sourceResponse        `json:"sources"`
@@ -62,8 +64,55 @@ func toTreatmentResponse(t kb.Treatment) treatmentResponse {
 			StrongestLevel: s.StrongestLevel, StrongestDesign: s.StrongestDesign,
 			RecommendedAgainst: s.RecommendedAgainst, CompletedRCTInSSc: s.CompletedRCTInSSc,
 		},
+		Synthesis:  toSynthesisResponse(t.Synthesis),
 		Mechanisms: toRefResponses(t.Mechanisms),
 		Evidence:   toFindingResponses(t.Evidence), Sources: toSourceResponses(kb.CitedSources(t.Evidence)),
+	}
+}
+
+// synthesisResponse is what a treatment's findings add up to under the synthesis rules.
+type synthesisResponse struct {
+	Studies          int                       `json:"studies"`
+	SScPatients      int                       `json:"ssc_patients"`
+	ByPrimaryOutcome outcomeCountsResponse     `json:"by_primary_outcome"`
+	Secondary        []secondaryResultResponse `json:"secondary_results"`
+	BenefitLevel     *int                      `json:"benefit_level"`
+	NoBenefitLevel   *int                      `json:"no_benefit_level"`
+	Certainty        *string                   `json:"certainty"`
+	CertaintyReasons []string                  `json:"certainty_reasons"`
+	Assessment       string                    `json:"assessment"`
+	AssessmentReason string                    `json:"assessment_reason"`
+	RulesVersion     string                    `json:"rules_version"`
+}
+
+type outcomeCountsResponse struct {
+	Improved int `json:"improved"`
+	Mixed    int `json:"mixed"`
+	NoEffect int `json:"no_effect"`
+	Worsened int `json:"worsened"`
+}
+
+type secondaryResultResponse struct {
+	FindingID int64  `json:"finding_id"`
+	Source    string `json:"source"`
+	Outcome   string `json:"outcome"`
+	Statement string `json:"statement"`
+}
+
+func toSynthesisResponse(s kb.Synthesis) synthesisResponse {
+	secondary := make([]secondaryResultResponse, len(s.Secondary))
+	for i, r := range s.Secondary {
+		secondary[i] = secondaryResultResponse{FindingID: r.FindingID, Source: r.Source, Outcome: r.Outcome, Statement: r.Statement}
+	}
+	return synthesisResponse{
+		Studies: s.Studies, SScPatients: s.SScPatients,
+		ByPrimaryOutcome: outcomeCountsResponse{
+			Improved: s.ByPrimaryOutcome.Improved, Mixed: s.ByPrimaryOutcome.Mixed,
+			NoEffect: s.ByPrimaryOutcome.NoEffect, Worsened: s.ByPrimaryOutcome.Worsened,
+		},
+		Secondary: secondary, BenefitLevel: s.BenefitLevel, NoBenefitLevel: s.NoBenefitLevel,
+		Certainty: s.Certainty, CertaintyReasons: nonNil(s.CertaintyReasons),
+		Assessment: s.Assessment, AssessmentReason: s.AssessmentReason, RulesVersion: synthesis.RulesVersion,
 	}
 }
 
@@ -71,8 +120,11 @@ func toTreatmentResponse(t kb.Treatment) treatmentResponse {
 func treatmentKey(sort string) func(kb.Treatment) kb.Key {
 	return func(t kb.Treatment) kb.Key {
 		rank := t.Summary.StrongestLevel
-		if sort == kb.SortSScPatients {
+		switch sort {
+		case kb.SortSScPatients:
 			rank = t.Summary.SScPatients
+		case kb.SortBenefit:
+			rank = synthesis.BenefitRank(t.Synthesis)
 		}
 		return kb.Key{Rank: rank, Name: t.Name, Slug: t.Slug}
 	}

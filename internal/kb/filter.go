@@ -6,7 +6,7 @@ var (
 	MechanismSupports   = []string{"human_observational", "histology", "animal_model", "hypothesis"}
 	ModalityRoles       = []string{"standard", "experimental"}
 	TreatmentCategories = []string{"pharmacologic", "procedural", "surgical"}
-	TreatmentSorts      = []string{SortName, SortEvidenceLevel, SortSScPatients}
+	TreatmentSorts      = []string{SortName, SortEvidenceLevel, SortSScPatients, SortBenefit}
 	Routes              = []string{"oral", "intravenous", "subcutaneous", "intralesional", "topical", "local_procedure", "surgical"}
 	Outcomes            = []string{"improved", "no_effect", "mixed", "worsened"}
 	PresentationKinds   = []string{"site", "complication"}
@@ -24,7 +24,12 @@ const (
 	SortName          = "name"
 	SortEvidenceLevel = "evidence_level"
 	SortSScPatients   = "ssc_patients" // most patients studied first
+	SortBenefit       = "benefit"      // by assessment, then level of the evidence of benefit, then SSc patients
 )
+
+// Assessments are the judgements the synthesis rules give a treatment, in the order a tool
+// should show them: the first is the best supported.
+var Assessments = []string{"mainstay", "promising", "insufficient", "not_effective", "recommended_against"}
 
 // Key is the position of a record in a sorted list: a page continues after it.
 // Rank is the numeric sort value that precedes the name where a list has one
@@ -57,6 +62,7 @@ type TreatmentFilter struct {
 	Outcome          string // treatments with at least one study (not review) of this outcome
 	EvidenceLevelMax int    // 0 means any level
 	Mechanism        string
+	Assessment       string // one of Assessments, as the synthesis rules derive it
 	Q                string
 	Sort             string
 	Page             Page

@@ -77,8 +77,13 @@ type Finding struct {
 	AdverseEffects     *string
 	FollowUp           *string
 	Recommendation     *string
-	EvidenceLevel      int
-	Statement          string
+	// RecommendationBasis says what a recommendation rests on: guideline, consensus,
+	// systematic_review or expert_opinion.
+	RecommendationBasis *string
+	// Primary marks the source's main result for this subject.
+	Primary       bool
+	EvidenceLevel int
+	Statement     string
 }
 
 // AssociatedFeature is a clinical, serologic or radiographic feature linked to calcinosis.
@@ -90,7 +95,26 @@ type AssociatedFeature struct {
 	Description string
 	InReview    bool
 	Consistency string // derived from the directions of its studies' findings
-	Evidence    []Finding
+	Effects     []Effect
+	// StrongestAdjusted is the adjusted estimate from the largest study, nil if none.
+	StrongestAdjusted *Effect
+	Evidence          []Finding
+}
+
+// Effect is one effect estimate of a finding, as published, for setting estimates side by side.
+type Effect struct {
+	FindingID          int64
+	Measure            string
+	Estimate           float64
+	CILow              *float64
+	CIHigh             *float64
+	ComparatorEstimate *float64
+	N                  *int // the study's SSc patients, or all its patients where it gives no SSc count
+	Adjusted           *bool
+	Primary            bool
+	Source             string // the source's slug
+	Design             string
+	EvidenceLevel      int
 }
 
 // Mechanism is a proposed pathomechanism of calcinosis.
@@ -154,8 +178,38 @@ type Treatment struct {
 	Rationale  string
 	Mainstay   bool
 	Summary    EvidenceSummary
+	Synthesis  Synthesis
 	Mechanisms []Ref
 	Evidence   []Finding
+}
+
+// OutcomeCounts counts studies by the outcome of their primary result.
+type OutcomeCounts struct {
+	Improved, Mixed, NoEffect, Worsened int
+}
+
+// SecondaryResult is a study's result for a treatment other than its primary one.
+type SecondaryResult struct {
+	FindingID int64
+	Source    string
+	Outcome   string
+	Statement string
+}
+
+// Synthesis is what a treatment's findings add up to under the synthesis rules (package
+// synthesis): counts by study, levels of the evidence for and against benefit, a GRADE-style
+// certainty with its reasons, and an assessment with its reason.
+type Synthesis struct {
+	Studies          int
+	SScPatients      int
+	ByPrimaryOutcome OutcomeCounts
+	Secondary        []SecondaryResult
+	BenefitLevel     *int
+	NoBenefitLevel   *int
+	Certainty        *string
+	CertaintyReasons []string
+	Assessment       string
+	AssessmentReason string
 }
 
 // PrevalenceEstimate is the share of patients with calcinosis in one cohort, or the review's summary figure.

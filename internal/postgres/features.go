@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"calcinosiskb/internal/kb"
+	"calcinosiskb/internal/synthesis"
 )
 
 const featureSQL = `
@@ -26,9 +27,11 @@ type featureRow struct {
 func (r featureRow) rowID() int64 { return r.ID }
 
 func buildFeature(r featureRow, evidence []kb.Finding) kb.AssociatedFeature {
+	effects, strongest := synthesis.Effects(evidence)
 	return kb.AssociatedFeature{
 		Slug: r.Slug, Name: r.Name, Synonyms: r.Synonyms, Category: r.Category,
-		Description: r.Description, InReview: r.InReview, Consistency: r.Consistency, Evidence: evidence,
+		Description: r.Description, InReview: r.InReview, Consistency: r.Consistency,
+		Effects: effects, StrongestAdjusted: strongest, Evidence: evidence,
 	}
 }
 

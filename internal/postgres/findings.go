@@ -34,6 +34,7 @@ var findingSelect = `
 	       f.comparator_estimate, f.comparison,
 	       f.p_value, f.p_relation, f.adjusted, f.events, f.denominator,
 	       f.direction, f.outcome, f.regimen, f.adverse_effects, f.follow_up, f.recommendation,
+	       f.recommendation_basis, f.is_primary,
 	       f.evidence_level, f.statement,` + sourceColumns + `
 	FROM findings AS f
 	JOIN finding_subjects AS fs ON fs.finding_id = f.id
@@ -50,33 +51,35 @@ func findingsOfSQL(key findingKey) string {
 }
 
 type findingRow struct {
-	ID                 int64    `db:"id"`
-	SubjectType        string   `db:"subject_type"`
-	SubjectSlug        string   `db:"subject_slug"`
-	SubjectName        string   `db:"subject_name"`
-	Design             string   `db:"design"`
-	Population         *string  `db:"population"`
-	NSSc               *int     `db:"n_ssc"`
-	NTotal             *int     `db:"n_total"`
-	Measure            *string  `db:"measure"`
-	Estimate           *float64 `db:"estimate"`
-	CILow              *float64 `db:"ci_low"`
-	CIHigh             *float64 `db:"ci_high"`
-	ComparatorEstimate *float64 `db:"comparator_estimate"`
-	Comparison         *string  `db:"comparison"`
-	PValue             *float64 `db:"p_value"`
-	PRelation          *string  `db:"p_relation"`
-	Adjusted           *bool    `db:"adjusted"`
-	Events             *int     `db:"events"`
-	Denominator        *int     `db:"denominator"`
-	Direction          *string  `db:"direction"`
-	Outcome            *string  `db:"outcome"`
-	Regimen            *string  `db:"regimen"`
-	AdverseEffects     *string  `db:"adverse_effects"`
-	FollowUp           *string  `db:"follow_up"`
-	Recommendation     *string  `db:"recommendation"`
-	EvidenceLevel      int      `db:"evidence_level"`
-	Statement          string   `db:"statement"`
+	ID                  int64    `db:"id"`
+	SubjectType         string   `db:"subject_type"`
+	SubjectSlug         string   `db:"subject_slug"`
+	SubjectName         string   `db:"subject_name"`
+	Design              string   `db:"design"`
+	Population          *string  `db:"population"`
+	NSSc                *int     `db:"n_ssc"`
+	NTotal              *int     `db:"n_total"`
+	Measure             *string  `db:"measure"`
+	Estimate            *float64 `db:"estimate"`
+	CILow               *float64 `db:"ci_low"`
+	CIHigh              *float64 `db:"ci_high"`
+	ComparatorEstimate  *float64 `db:"comparator_estimate"`
+	Comparison          *string  `db:"comparison"`
+	PValue              *float64 `db:"p_value"`
+	PRelation           *string  `db:"p_relation"`
+	Adjusted            *bool    `db:"adjusted"`
+	Events              *int     `db:"events"`
+	Denominator         *int     `db:"denominator"`
+	Direction           *string  `db:"direction"`
+	Outcome             *string  `db:"outcome"`
+	Regimen             *string  `db:"regimen"`
+	AdverseEffects      *string  `db:"adverse_effects"`
+	FollowUp            *string  `db:"follow_up"`
+	Recommendation      *string  `db:"recommendation"`
+	RecommendationBasis *string  `db:"recommendation_basis"`
+	IsPrimary           bool     `db:"is_primary"`
+	EvidenceLevel       int      `db:"evidence_level"`
+	Statement           string   `db:"statement"`
 	sourceRow
 }
 
@@ -87,32 +90,34 @@ type recordFindingRow struct {
 
 func (r findingRow) finding() kb.Finding {
 	return kb.Finding{
-		ID:                 r.ID,
-		Subject:            kb.Subject{Type: r.SubjectType, Slug: r.SubjectSlug, Name: r.SubjectName},
-		Source:             r.source(),
-		Design:             r.Design,
-		Population:         r.Population,
-		NSSc:               r.NSSc,
-		NTotal:             r.NTotal,
-		Measure:            r.Measure,
-		Estimate:           r.Estimate,
-		CILow:              r.CILow,
-		CIHigh:             r.CIHigh,
-		ComparatorEstimate: r.ComparatorEstimate,
-		Comparison:         r.Comparison,
-		PValue:             r.PValue,
-		PRelation:          r.PRelation,
-		Adjusted:           r.Adjusted,
-		Events:             r.Events,
-		Denominator:        r.Denominator,
-		Direction:          r.Direction,
-		Outcome:            r.Outcome,
-		Regimen:            r.Regimen,
-		AdverseEffects:     r.AdverseEffects,
-		FollowUp:           r.FollowUp,
-		Recommendation:     r.Recommendation,
-		EvidenceLevel:      r.EvidenceLevel,
-		Statement:          r.Statement,
+		ID:                  r.ID,
+		Subject:             kb.Subject{Type: r.SubjectType, Slug: r.SubjectSlug, Name: r.SubjectName},
+		Source:              r.source(),
+		Design:              r.Design,
+		Population:          r.Population,
+		NSSc:                r.NSSc,
+		NTotal:              r.NTotal,
+		Measure:             r.Measure,
+		Estimate:            r.Estimate,
+		CILow:               r.CILow,
+		CIHigh:              r.CIHigh,
+		ComparatorEstimate:  r.ComparatorEstimate,
+		Comparison:          r.Comparison,
+		PValue:              r.PValue,
+		PRelation:           r.PRelation,
+		Adjusted:            r.Adjusted,
+		Events:              r.Events,
+		Denominator:         r.Denominator,
+		Direction:           r.Direction,
+		Outcome:             r.Outcome,
+		Regimen:             r.Regimen,
+		AdverseEffects:      r.AdverseEffects,
+		FollowUp:            r.FollowUp,
+		Recommendation:      r.Recommendation,
+		RecommendationBasis: r.RecommendationBasis,
+		Primary:             r.IsPrimary,
+		EvidenceLevel:       r.EvidenceLevel,
+		Statement:           r.Statement,
 	}
 }
 

@@ -85,13 +85,16 @@ func TestMigrations_EachDownUndoesItsUp(t *testing.T) {
 
 	latest, err := postgres.LatestVersion()
 	require.NoError(t, err)
-	for applied := uint(0); applied < latest; applied++ {
+	// Versions may leave gaps (numbers reserved for work in progress), so step until the latest.
+	for version := uint(0); version < latest; {
 		before := snapshot(t, pool)
 		require.NoError(t, m.Steps(1))
+		version, _, err = m.Version()
+		require.NoError(t, err)
 		after := snapshot(t, pool)
-		require.NotEqual(t, before, after, "migration %d changes something", applied+1)
+		require.NotEqual(t, before, after, "migration %d changes something", version)
 		require.NoError(t, m.Steps(-1))
-		require.Empty(t, changedLines(before, snapshot(t, pool)), "migration %d's down undoes exactly its up", applied+1)
+		require.Empty(t, changedLines(before, snapshot(t, pool)), "migration %d's down undoes exactly its up", version)
 		require.NoError(t, m.Steps(1))
 	}
 }

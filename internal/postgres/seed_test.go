@@ -71,6 +71,14 @@ func TestSeed_Integrity(t *testing.T) {
 			  AND NOT EXISTS (
 			    SELECT 1 FROM findings AS f JOIN sources AS s ON s.id = f.source_id
 			    WHERE f.treatment_id = x.id AND s.pmid = '` + reviewPMID + `')`,
+		// For a treatment a result is an outcome; for any other subject every finding is one.
+		"source and subject with results but no primary finding": `
+			SELECT s.slug || ' ' || fs.subject_slug FROM findings AS f
+			JOIN sources AS s ON s.id = f.source_id
+			JOIN finding_subjects AS fs ON fs.finding_id = f.id
+			WHERE f.treatment_id IS NULL OR f.outcome IS NOT NULL
+			GROUP BY s.slug, fs.subject_slug
+			HAVING count(*) FILTER (WHERE f.is_primary) <> 1`,
 		"proportion that disagrees with its counts": `
 			SELECT id::text FROM findings
 			WHERE measure = 'proportion' AND events IS NOT NULL

@@ -12,6 +12,7 @@ import (
 
 	"calcinosiskb/internal/kb"
 	"calcinosiskb/internal/postgres"
+	"calcinosiskb/internal/synthesis"
 	"calcinosiskb/internal/testdb"
 )
 
@@ -98,8 +99,11 @@ func allTreatments(t *testing.T, st *postgres.Store, f kb.TreatmentFilter, pageS
 		}
 		last := page[len(page)-1]
 		rank := last.Summary.StrongestLevel
-		if f.Sort == kb.SortSScPatients {
+		switch f.Sort {
+		case kb.SortSScPatients:
 			rank = last.Summary.SScPatients
+		case kb.SortBenefit:
+			rank = synthesis.BenefitRank(last.Synthesis)
 		}
 		f.Page.After = &kb.Key{Rank: rank, Name: last.Name, Slug: last.Slug}
 	}
@@ -243,7 +247,7 @@ func summarize(evidence []kb.Finding) kb.EvidenceSummary {
 		if f.EvidenceLevel < sum.StrongestLevel {
 			sum.StrongestLevel, sum.StrongestDesign = f.EvidenceLevel, f.Design
 		}
-		if f.Recommendation != nil && *f.Recommendation == "against" {
+		if f.Recommendation != nil && (*f.Recommendation == "conditional_against" || *f.Recommendation == "strong_against") {
 			sum.RecommendedAgainst = true
 		}
 		if f.Design == "rct" && f.NSSc != nil {

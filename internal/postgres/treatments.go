@@ -1,10 +1,14 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math"
+	"slices"
 
 	"calcinosiskb/internal/kb"
+	"calcinosiskb/internal/synthesis"
 )
 
 // treatmentSQL selects treatments with the summary of their evidence; a treatment without
@@ -65,6 +69,7 @@ func buildTreatment(r treatmentRow, evidence []kb.Finding) kb.Treatment {
 			StrongestLevel: r.EvidenceLevel, StrongestDesign: r.StrongestDesign,
 			RecommendedAgainst: r.RecommendedAgainst, CompletedRCTInSSc: r.CompletedRCTInSSc,
 		},
+		Synthesis:  synthesis.Treatment(evidence, r.Mainstay),
 		Mechanisms: refs(r.MechanismSlugs, r.MechanismNames),
 		Evidence:   evidence,
 	}
@@ -85,6 +90,14 @@ var treatmentOrders = map[string]struct{ orderBy, after string }{
 		orderBy: "es.ssc_patients DESC, t.name, t.slug",
 		after:   "(es.ssc_patients < ? OR (es.ssc_patients = ? AND (t.name, t.slug) > (?, ?)))",
 	},
+	// The benefit order is derived by the synthesis rules in Go (see derivedTreatments).
+	kb.SortBenefit: {orderBy: "t.name, t.slug"},
+}
+
+// derived reports whether a list needs the synthesis of every matching treatment before it
+// can be ordered or narrowed: the assessment and the benefit order are not in the database.
+func derived(filter kb.TreatmentFilter) bool {
+	return filter.Sort == kb.SortBenefit || filter.Assessment != ""
 }
 
 // Treatments returns a page of treatments, filtered and sorted as filter asks, each with its
@@ -122,7 +135,7 @@ func (s *Store) Treatments(ctx context.Context, filter kb.TreatmentFilter) ([]kb
 	        AND m.slug = ?)`, filter.Mechanism)
 	}
 	matching(&w, "t.slug", "treatment", filter.Q)
-	if after := filter.Page.After; after != nil {
+	if after := filter.Page.After; after != nil && filter.Sort != kb.SortBenefit {
 		switch filter.Sort {
 		case kb.SortName:
 			w.add(order.after, after.Name, after.Slug)
@@ -131,6 +144,9 @@ func (s *Store) Treatments(ctx context.Context, filter kb.TreatmentFilter) ([]kb
 		case kb.SortSScPatients:
 			w.add(order.after, after.Rank, after.Rank, after.Name, after.Slug)
 		}
+	}
+	if derived(filter) {
+		return s.derivedTreatments(ctx, filter, fmt.Sprintf("%s\n\t%s\n\tORDER BY %s", treatmentSQL, &w, order.orderBy), w.args)
 	}
 	sql := fmt.Sprintf("%s\n\t%s\n\tORDER BY %s\n\tLIMIT %d", treatmentSQL, &w, order.orderBy, filter.Page.Limit+1)
 	treatments, more, err := listWithEvidence(ctx, s, sql, w.args, filter.Page, treatmentFindings, buildTreatment)
@@ -145,4 +161,36 @@ func (s *Store) Treatments(ctx context.Context, filter kb.TreatmentFilter) ([]kb
 func (s *Store) Treatment(ctx context.Context, slug string) (kb.Treatment, error) {
 	return oneWithEvidence(ctx, s, treatmentSQL+"\n\tWHERE t.slug = $1", "treatment", slug,
 		treatmentFindings, buildTreatment)
+}
+
+// derivedTreatments lists the treatments that sql selects (already narrowed by the filters
+// the database can apply and, for the database's sorts, ordered and continued after the
+// cursor), then narrows them by assessment and orders them by benefit as the synthesis rules
+// say, and returns the page. The treatments are few, so all of them are synthesised.
+func (s *Store) derivedTreatments(ctx context.Context, filter kb.TreatmentFilter, sql string, args []any) ([]kb.Treatment, bool, error) {
+	all, _, err := listWithEvidence(ctx, s, sql, args, kb.Page{Limit: math.MaxInt32}, treatmentFindings, buildTreatment)
+	if err != nil {
+		return nil, false, fmt.Errorf("list treatments: %w", err)
+	}
+	if filter.Sort == kb.SortBenefit {
+		slices.SortStableFunc(all, func(a, b kb.Treatment) int {
+			return cmp.Or(cmp.Compare(synthesis.BenefitRank(a.Synthesis), synthesis.BenefitRank(b.Synthesis)),
+				cmp.Compare(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug))
+		})
+	}
+	var page []kb.Treatment
+	for _, t := range all {
+		if filter.Assessment != "" && t.Synthesis.Assessment != filter.Assessment {
+			continue
+		}
+		if after := filter.Page.After; after != nil && filter.Sort == kb.SortBenefit &&
+			cmp.Or(cmp.Compare(synthesis.BenefitRank(t.Synthesis), after.Rank), cmp.Compare(t.Name, after.Name), cmp.Compare(t.Slug, after.Slug)) <= 0 {
+			continue
+		}
+		page = append(page, t)
+	}
+	if len(page) > filter.Page.Limit {
+		return page[:filter.Page.Limit], true, nil
+	}
+	return page, false, nil
 }

@@ -112,6 +112,36 @@ describe("treatments", () => {
     assert.equal(data.data.filter((treatment) => treatment.mainstay).length, 1, "exactly one mainstay");
   });
 
+  it("lists by benefit, with each treatment's synthesis and the rules' version", async () => {
+    const { data, error, response } = await client.GET("/v1/treatments", {
+      params: { query: { sort: "benefit", limit: 200 } },
+    });
+    assert.equal(error, undefined, `unexpected problem from ${response.url}`);
+    assert.ok(data);
+    const order: Schemas["Assessment"][] = ["mainstay", "promising", "insufficient", "not_effective", "recommended_against"];
+    const first = data.data[0];
+    const last = data.data[data.data.length - 1];
+    assert.ok(first && last);
+    assert.equal(first.slug, "surgical-excision");
+    assert.equal(last.synthesis.assessment, "recommended_against");
+    for (let i = 1; i < data.data.length; i++) {
+      const prev = data.data[i - 1];
+      const cur = data.data[i];
+      assert.ok(prev && cur);
+      assert.ok(order.indexOf(prev.synthesis.assessment) <= order.indexOf(cur.synthesis.assessment), `${prev.slug} before ${cur.slug}`);
+    }
+    const rules = await client.GET("/v1/synthesis-rules");
+    assert.ok(rules.data);
+    for (const treatment of data.data) {
+      const s = treatment.synthesis;
+      assert.equal(s.rules_version, rules.data.version, `${treatment.slug}: rules_version`);
+      const counted = s.by_primary_outcome.improved + s.by_primary_outcome.mixed + s.by_primary_outcome.no_effect + s.by_primary_outcome.worsened;
+      assert.equal(counted, s.studies, `${treatment.slug}: each study counted once`);
+      assert.ok(s.certainty === null || s.certainty === "low" || s.certainty === "very_low", `${treatment.slug}: certainty ${s.certainty}`);
+      assert.ok(s.certainty_reasons.length > 0, `${treatment.slug}: certainty_reasons`);
+    }
+  });
+
   it("gets surgical excision, the mainstay", async () => {
     const { data, error, response } = await client.GET("/v1/treatments/{slug}", {
       params: { path: { slug: "surgical-excision" } },
