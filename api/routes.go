@@ -45,4 +45,14 @@ func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, 
 		r.Get("/export", h(export(st)))
 	})
 
+	// FHIR R5 (fhir.go): read-only Evidence and Citation; errors are OperationOutcomes.
+	r.Route("/fhir", func(r chi.Router) {
+		r.NotFound(fhirNotFound)
+		r.MethodNotAllowed(fhirMethodNotAllowed)
+		f := func(fn handlerFunc) http.HandlerFunc { return handleFHIR(log, fn) }
+		r.Get("/metadata", f(getCapabilities()))
+		r.Get("/Evidence", f(searchEvidence(st)))
+		r.Get("/Evidence/{id}", f(getEvidence(st)))
+		r.Get("/Citation/{slug}", f(getCitation(st)))
+	})
 }
