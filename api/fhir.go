@@ -40,19 +40,35 @@ func handleFHIR(log *slog.Logger, h handlerFunc) http.HandlerFunc {
 	}
 }
 
-// writeFHIR checks that the client accepts FHIR JSON and sends resource in the media type it
-// prefers.
-func writeFHIR(w http.ResponseWriter, r *http.Request, resource any) error {
+// fhirFormat chooses the media type of a FHIR answer: _format when the query gives it (as
+// FHIR lets clients that cannot set headers do), else the Accept header. It says the answer
+// varies by Accept, whichever decides.
+func fhirFormat(w http.ResponseWriter, r *http.Request, p params) (string, error) {
 	w.Header().Set("Vary", "Accept")
+	if p.has("_format") {
+		switch p.get("_format") {
+		// An unencoded "+" in a query string reads as a space; clients send it so.
+		case "json", fhirMediaType, "application/fhir json":
+			return fhirMediaType, nil
+		case "application/json":
+			return "application/json", nil
+		}
+		return "", &paramError{param: "_format", reason: "must be json, application/fhir+json or application/json: this server speaks FHIR JSON only"}
+	}
 	i := negotiate(r.Header.Values("Accept"), fhirFormats)
 	if i < 0 {
-		return &notAcceptableError{offered: fhirFormats}
+		return "", &notAcceptableError{offered: fhirFormats}
 	}
+	return fhirFormats[i], nil
+}
+
+// writeFHIR sends resource as mediaType.
+func writeFHIR(w http.ResponseWriter, r *http.Request, mediaType string, resource any) error {
 	body, err := json.Marshal(resource)
 	if err != nil {
 		return fmt.Errorf("encode %T: %w", resource, err)
 	}
-	return writeBody(w, r, http.StatusOK, fhirFormats[i], append(body, '\n'))
+	return writeBody(w, r, http.StatusOK, mediaType, append(body, '\n'))
 }
 
 // operationOutcome is the FHIR form of a problem.
@@ -122,7 +138,12 @@ func fhirBase(r *http.Request) string {
 // getEvidence serves GET /fhir/Evidence/{id}.
 func getEvidence(st *postgres.Store) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		if _, err := readParams(r); err != nil {
+		p, err := readParams(r, "_format")
+		if err != nil {
+			return err
+		}
+		mediaType, err := fhirFormat(w, r, p)
+		if err != nil {
 			return err
 		}
 		raw := chi.URLParam(r, "id")
@@ -137,7 +158,7 @@ func getEvidence(st *postgres.Store) handlerFunc {
 		if !hasEvidence(f) {
 			return fmt.Errorf("finding %d reports no effect estimate or outcome, so it is no Evidence: %w", id, kb.ErrNotFound)
 		}
-		return writeFHIR(w, r, toEvidence(f))
+		return writeFHIR(w, r, mediaType, toEvidence(f))
 	}
 }
 
@@ -147,7 +168,11 @@ func hasEvidence(f kb.Finding) bool { return f.Estimate != nil || f.Outcome != n
 // searchEvidence serves GET /fhir/Evidence, narrowed by subject, as a searchset Bundle.
 func searchEvidence(st *postgres.Store) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		p, err := readParams(r, "subject")
+		p, err := readParams(r, "subject", "_format")
+		if err != nil {
+			return err
+		}
+		mediaType, err := fhirFormat(w, r, p)
 		if err != nil {
 			return err
 		}
@@ -179,14 +204,19 @@ func searchEvidence(st *postgres.Store) handlerFunc {
 			b.Entry = append(b.Entry, bundleEntry{FullURL: base + "/Evidence/" + e.ID, Resource: e, Search: &bundleSearch{Mode: "match"}})
 		}
 		b.Total = len(b.Entry)
-		return writeFHIR(w, r, b)
+		return writeFHIR(w, r, mediaType, b)
 	}
 }
 
 // getCitation serves GET /fhir/Citation/{slug}.
 func getCitation(st *postgres.Store) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		if _, err := readParams(r); err != nil {
+		p, err := readParams(r, "_format")
+		if err != nil {
+			return err
+		}
+		mediaType, err := fhirFormat(w, r, p)
+		if err != nil {
 			return err
 		}
 		slug, err := pathSlug(r, "Citation")
@@ -197,16 +227,21 @@ func getCitation(st *postgres.Store) handlerFunc {
 		if err != nil {
 			return err
 		}
-		return writeFHIR(w, r, toCitation(s.Source))
+		return writeFHIR(w, r, mediaType, toCitation(s.Source))
 	}
 }
 
 // getCapabilities serves GET /fhir/metadata.
 func getCapabilities() handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		if _, err := readParams(r); err != nil {
+		p, err := readParams(r, "_format")
+		if err != nil {
 			return err
 		}
-		return writeFHIR(w, r, capabilities(fhirBase(r)))
+		mediaType, err := fhirFormat(w, r, p)
+		if err != nil {
+			return err
+		}
+		return writeFHIR(w, r, mediaType, capabilities(fhirBase(r)))
 	}
 }

@@ -376,6 +376,30 @@ func TestFHIR_Metadata(t *testing.T) {
 	assert.Equal(t, "application/json", resp.header.Get("Content-Type"), "the generic JSON type when the client prefers it")
 }
 
+func TestFHIR_FormatParameter(t *testing.T) {
+	c := newClient(t)
+	tests := []struct {
+		query  string
+		header http.Header
+		want   string
+	}{
+		{"_format=json", nil, mediaFHIR},
+		{"_format=application/fhir%2Bjson", nil, mediaFHIR},
+		{"_format=application/fhir+json", nil, mediaFHIR}, // the "+" unencoded, as clients send it
+		{"_format=application/json", nil, "application/json"},
+		{"_format=json", accept("application/fhir+xml"), mediaFHIR}, // _format wins over Accept
+	}
+	for _, tt := range tests {
+		for _, path := range []string{"/fhir/metadata?", "/fhir/Evidence/5?", "/fhir/Citation/valenzuela-2015?", "/fhir/Evidence?subject=digital-ulcers&"} {
+			t.Run(path+tt.query, func(t *testing.T) {
+				resp := c.doWith(http.MethodGet, path+tt.query, tt.header, true)
+				require.Equal(t, http.StatusOK, resp.status, "%s", resp.body)
+				assert.Equal(t, tt.want, resp.header.Get("Content-Type"))
+			})
+		}
+	}
+}
+
 func TestFHIR_Errors(t *testing.T) {
 	c := newClient(t)
 	long := strings.Repeat("a", 65)
@@ -389,7 +413,11 @@ func TestFHIR_Errors(t *testing.T) {
 		{"subject not a slug", "/fhir/Evidence?subject=DROP%20TABLE", nil, http.StatusBadRequest},
 		{"empty subject", "/fhir/Evidence?subject=", nil, http.StatusBadRequest},
 		{"paging is not offered", "/fhir/Evidence?_count=5", nil, http.StatusBadRequest},
-		{"parameters on a read", "/fhir/Evidence/5?_format=xml", nil, http.StatusBadRequest},
+		{"parameters on a read", "/fhir/Evidence/5?_summary=true", nil, http.StatusBadRequest},
+		{"_format XML", "/fhir/Evidence/5?_format=xml", nil, http.StatusBadRequest},
+		{"_format FHIR XML", "/fhir/metadata?_format=application/fhir%2Bxml", nil, http.StatusBadRequest},
+		{"_format twice", "/fhir/Citation/valenzuela-2015?_format=json&_format=json", nil, http.StatusBadRequest},
+		{"_format empty", "/fhir/Evidence?_format=", nil, http.StatusBadRequest},
 		{"parameters on metadata", "/fhir/metadata?mode=full", nil, http.StatusBadRequest},
 		{"parameters on a Citation", "/fhir/Citation/valenzuela-2015?x=1", nil, http.StatusBadRequest},
 		{"id zero", "/fhir/Evidence/0", nil, http.StatusNotFound},
