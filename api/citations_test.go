@@ -38,7 +38,7 @@ func itemsIn(t *testing.T, contentType string, body []byte) int {
 	case mediaRIS:
 		return strings.Count(string(body), "\r\nER  - \r\n")
 	case mediaBibTeX:
-		return strings.Count(string(body), "\n@") + strings.Count(string(body[:1]), "@")
+		return strings.Count("\n"+string(body), "\n@")
 	case "application/json":
 		var v struct {
 			Data []json.RawMessage `json:"data"`

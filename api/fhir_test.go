@@ -3,6 +3,7 @@ package api_test
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -490,27 +491,14 @@ func TestFHIR_Concurrent(t *testing.T) {
 				return
 			}
 			defer resp.Body.Close()
-			var body strings.Builder
-			_, _ = fmt.Fprint(&body, readAll(resp))
-			if resp.StatusCode != http.StatusOK || body.String() != string(want[p]) {
+			body, err := io.ReadAll(resp.Body)
+			if err != nil || resp.StatusCode != http.StatusOK || string(body) != string(want[p]) {
 				mu.Lock()
-				failures = append(failures, fmt.Sprintf("%s: %d, body differs: %t", p, resp.StatusCode, body.String() != string(want[p])))
+				failures = append(failures, fmt.Sprintf("%s: %d, %v, body differs: %t", p, resp.StatusCode, err, string(body) != string(want[p])))
 				mu.Unlock()
 			}
 		}()
 	}
 	wg.Wait()
 	assert.Empty(t, failures)
-}
-
-func readAll(resp *http.Response) string {
-	var b strings.Builder
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := resp.Body.Read(buf)
-		b.Write(buf[:n])
-		if err != nil {
-			return b.String()
-		}
-	}
 }
