@@ -90,8 +90,17 @@ func (c *client) get(path string) response {
 // the response must validate against it.
 func (c *client) do(method, path string, specified bool) response {
 	c.t.Helper()
+	return c.doWith(method, path, nil, specified)
+}
+
+// doWith is do with request headers.
+func (c *client) doWith(method, path string, header http.Header, specified bool) response {
+	c.t.Helper()
 	req, err := http.NewRequestWithContext(context.Background(), method, c.srv.URL+path, nil)
 	require.NoError(c.t, err)
+	for name, values := range header {
+		req.Header[name] = values
+	}
 	resp, err := c.srv.Client().Do(req)
 	require.NoError(c.t, err)
 	defer resp.Body.Close()
@@ -103,6 +112,7 @@ func (c *client) do(method, path string, specified bool) response {
 		// The spec's server is localhost:8080; validate against the path the spec knows.
 		specReq, err := http.NewRequest(method, "http://localhost:8080"+path, nil)
 		require.NoError(c.t, err)
+		specReq.Header = req.Header.Clone()
 		ok, errs := v.ValidateHttpResponse(specReq, resp)
 		for _, e := range errs {
 			c.t.Errorf("%s %s: response does not match openapi.yaml: %s: %s", method, path, e.Message, e.Reason)

@@ -26,6 +26,7 @@ type responseCache struct {
 
 type cachedAnswer struct {
 	contentType string
+	vary        string
 	body        []byte
 	etag        string
 }
@@ -61,8 +62,10 @@ func cacheAnswers(log *slog.Logger, st *postgres.Store) func(http.Handler) http.
 				writeError(log, w, r, err)
 				return
 			}
-			key := r.URL.RequestURI()
+			// A route that negotiates its representation answers the same URI differently.
+			key := r.URL.RequestURI() + "|" + representation(r)
 			if a, ok := cache.get(version, key); ok {
+				setVary(w, a.vary)
 				_ = writeTagged(w, r, http.StatusOK, a.contentType, a.body, a.etag)
 				return
 			}
@@ -76,13 +79,21 @@ func cacheAnswers(log *slog.Logger, st *postgres.Store) func(http.Handler) http.
 				return
 			}
 			// The handler has normally hashed the body for its ETag already.
-			a := cachedAnswer{contentType: rec.header.Get("Content-Type"), body: rec.body.Bytes(), etag: rec.header.Get("ETag")}
+			a := cachedAnswer{contentType: rec.header.Get("Content-Type"), vary: rec.header.Get("Vary"),
+				body: rec.body.Bytes(), etag: rec.header.Get("ETag")}
 			if a.etag == "" {
 				a.etag = etagOf(a.body)
 			}
 			cache.put(version, key, a)
+			setVary(w, a.vary)
 			_ = writeTagged(w, r, http.StatusOK, a.contentType, a.body, a.etag)
 		})
+	}
+}
+
+func setVary(w http.ResponseWriter, vary string) {
+	if vary != "" {
+		w.Header().Set("Vary", vary)
 	}
 }
 

@@ -55,33 +55,46 @@ func handle(log *slog.Logger, h handlerFunc) http.HandlerFunc {
 
 // writeError is the one place where errors become problem responses.
 func writeError(log *slog.Logger, w http.ResponseWriter, r *http.Request, err error) {
-	var pe *paramError
-	var ue *unavailableError
-	switch {
-	case errors.As(err, &pe):
-		writeProblem(w, r, problem{Status: http.StatusBadRequest, Param: pe.param,
-			Detail: fmt.Sprintf("Query parameter %q %s.", pe.param, pe.reason)})
-	case errors.Is(err, kb.ErrNotFound):
-		writeProblem(w, r, problem{Status: http.StatusNotFound, Detail: sentence(err.Error())})
-	case errors.As(err, &ue):
-		writeUnavailable(log, w, r, err, ue.reason)
-	case errors.Is(err, kb.ErrUnavailable), errors.Is(r.Context().Err(), context.DeadlineExceeded):
-		// The request's deadline passing means the database did not answer in time.
-		writeUnavailable(log, w, r, err, "The database is unavailable; try again shortly.")
-	case r.Context().Err() != nil:
-		// The client went away; nobody is left to read an answer.
-		log.InfoContext(r.Context(), "request abandoned", "err", err)
-	default:
-		log.ErrorContext(r.Context(), "request failed", "err", err)
-		writeProblem(w, r, problem{Status: http.StatusInternalServerError,
-			Detail: "The server could not answer this request; it has been logged."})
+	if p, ok := problemFor(log, w, r, err); ok {
+		writeProblem(w, r, p)
 	}
 }
 
-func writeUnavailable(log *slog.Logger, w http.ResponseWriter, r *http.Request, err error, detail string) {
+// problemFor maps an error to the problem that answers it, logging what the client must not
+// see; it reports false when nobody is left to answer. The FHIR routes render the same
+// problem as an OperationOutcome.
+func problemFor(log *slog.Logger, w http.ResponseWriter, r *http.Request, err error) (problem, bool) {
+	var pe *paramError
+	var ne *notAcceptableError
+	var ue *unavailableError
+	switch {
+	case errors.As(err, &pe):
+		return problem{Status: http.StatusBadRequest, Param: pe.param,
+			Detail: fmt.Sprintf("Query parameter %q %s.", pe.param, pe.reason)}, true
+	case errors.As(err, &ne):
+		return problem{Status: http.StatusNotAcceptable, Detail: sentence(ne.Error())}, true
+	case errors.Is(err, kb.ErrNotFound):
+		return problem{Status: http.StatusNotFound, Detail: sentence(err.Error())}, true
+	case errors.As(err, &ue):
+		return unavailable(log, w, r, err, ue.reason), true
+	case errors.Is(err, kb.ErrUnavailable), errors.Is(r.Context().Err(), context.DeadlineExceeded):
+		// The request's deadline passing means the database did not answer in time.
+		return unavailable(log, w, r, err, "The database is unavailable; try again shortly."), true
+	case r.Context().Err() != nil:
+		// The client went away; nobody is left to read an answer.
+		log.InfoContext(r.Context(), "request abandoned", "err", err)
+		return problem{}, false
+	default:
+		log.ErrorContext(r.Context(), "request failed", "err", err)
+		return problem{Status: http.StatusInternalServerError,
+			Detail: "The server could not answer this request; it has been logged."}, true
+	}
+}
+
+func unavailable(log *slog.Logger, w http.ResponseWriter, r *http.Request, err error, detail string) problem {
 	log.WarnContext(r.Context(), "service unavailable", "err", err)
 	w.Header().Set("Retry-After", "5")
-	writeProblem(w, r, problem{Status: http.StatusServiceUnavailable, Detail: detail})
+	return problem{Status: http.StatusServiceUnavailable, Detail: detail}
 }
 
 // writeProblem writes p as application/problem+json, filling in what follows from its status.

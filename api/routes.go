@@ -35,13 +35,25 @@ func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, 
 		r.Get("/prevalence/{slug}", h(getRecord("prevalence estimate", st.PrevalenceEstimate, toPrevalenceResponse)))
 		r.Get("/clinical-presentation", h(listByKind("kind", kb.PresentationKinds, st.PresentationItems, toPresentationResponse, presentationKey)))
 		r.Get("/clinical-presentation/{slug}", h(getRecord("presentation item", st.PresentationItem, toPresentationResponse)))
+		// The sources negotiate JSON or a bibliography format (citations.go).
 		r.Get("/sources", h(listSources(st)))
-		r.Get("/sources/{slug}", h(getRecord("source", st.Source, toSourceRecordResponse)))
+		r.Get("/sources/{slug}", h(getSource(st)))
 		r.Get("/findings", h(listFindings(st)))
 		r.Get("/findings/{id}", h(getFinding(st)))
 		r.Get("/meta", h(getMeta(st)))
 		r.Get("/synthesis-rules", h(getSynthesisRules))
 		r.Get("/search", h(search(st)))
 		r.Get("/export", h(export(st)))
+	})
+
+	// FHIR R5 (fhir.go): read-only Evidence and Citation; errors are OperationOutcomes.
+	r.Route("/fhir", func(r chi.Router) {
+		r.NotFound(fhirNotFound)
+		r.MethodNotAllowed(fhirMethodNotAllowed)
+		f := func(fn handlerFunc) http.HandlerFunc { return handleFHIR(log, fn) }
+		r.Get("/metadata", f(getCapabilities()))
+		r.Get("/Evidence", f(searchEvidence(st)))
+		r.Get("/Evidence/{id}", f(getEvidence(st)))
+		r.Get("/Citation/{slug}", f(getCitation(st)))
 	})
 }

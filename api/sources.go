@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
@@ -58,10 +59,36 @@ func toSourceResponses(sources []kb.Source) []sourceResponse {
 	return out
 }
 
-// listSources serves GET /v1/sources.
+// listSources serves GET /v1/sources: a page of JSON, or in a bibliography format (see
+// sourceFormat) every source that q matches, in one answer.
 func listSources(st *postgres.Store) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		q, page, err := searchPage(r, sourceOrder)
+		p, err := readParams(r, "q", "limit", "cursor", "format")
+		if err != nil {
+			return err
+		}
+		w.Header().Set("Vary", "Accept")
+		f, err := sourceFormat(r)
+		if err != nil {
+			return err
+		}
+		q, err := p.text("q")
+		if err != nil {
+			return err
+		}
+		if f.bibliography() {
+			if err := checkBibliographyParams(p); err != nil {
+				return err
+			}
+			records, err := everything(r.Context(), func(ctx context.Context, page kb.Page) ([]kb.SourceRecord, bool, error) {
+				return st.Sources(ctx, q, page)
+			}, func(s kb.SourceRecord) kb.SourceRecord { return s }, sourceKey)
+			if err != nil {
+				return err
+			}
+			return writeBibliography(w, r, f, sourcesOf(records))
+		}
+		page, err := p.page(sourceOrder)
 		if err != nil {
 			return err
 		}
@@ -70,6 +97,32 @@ func listSources(st *postgres.Store) handlerFunc {
 			return err
 		}
 		return writeJSON(w, r, http.StatusOK, newList(r, sourceOrder, sources, more, toSourceRecordResponse, sourceKey))
+	}
+}
+
+// getSource serves GET /v1/sources/{slug} as JSON or as a one-item bibliography.
+func getSource(st *postgres.Store) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if _, err := readParams(r, "format"); err != nil {
+			return err
+		}
+		w.Header().Set("Vary", "Accept")
+		f, err := sourceFormat(r)
+		if err != nil {
+			return err
+		}
+		slug, err := pathSlug(r, "source")
+		if err != nil {
+			return err
+		}
+		s, err := st.Source(r.Context(), slug)
+		if err != nil {
+			return err
+		}
+		if f.bibliography() {
+			return writeBibliography(w, r, f, []kb.Source{s.Source})
+		}
+		return writeJSON(w, r, http.StatusOK, toSourceRecordResponse(s))
 	}
 }
 
