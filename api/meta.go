@@ -11,7 +11,21 @@ type metaResponse struct {
 	SchemaVersion int            `json:"schema_version"`
 	Counts        map[string]int `json:"counts"`
 	Verification  verification   `json:"verification"`
+	Licenses      licenses       `json:"licenses"`
 }
+
+// licenses names, as SPDX identifiers, the terms on which the project may be reused: the code
+// (the LICENSE file) and the content the API serves.
+type licenses struct {
+	Code    string `json:"code"`
+	Content string `json:"content"`
+}
+
+// The licences README.md and openapi.yaml state; a test holds the three together.
+const (
+	codeLicense    = "Apache-2.0"
+	contentLicense = "CC0-1.0"
+)
 
 // verification says how deep the checking of sources went.
 type verification struct {
@@ -32,6 +46,7 @@ func getMeta(st *postgres.Store) handlerFunc {
 		return writeJSON(w, r, http.StatusOK, metaResponse{
 			DataVersion: m.DataVersion, SchemaVersion: m.SchemaVersion, Counts: m.Counts,
 			Verification: verification{SourcesByDepth: m.VerifiedAgainst, GreyLiterature: m.GreyLiterature},
+			Licenses:     licenses{Code: codeLicense, Content: contentLicense},
 		})
 	}
 }
