@@ -2,9 +2,11 @@ package api_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"os"
+	"os/exec"
 	"regexp"
 	"slices"
 	"strings"
@@ -18,9 +20,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// chromiumPath is Debian's Chromium, which the browser test drives (.ci/run installs it).
-const chromiumPath = "/usr/bin/chromium"
-
 // docsCSP is the Content-Security-Policy of the page at /docs.
 const docsCSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'"
 
@@ -29,6 +28,9 @@ const docsCSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'uns
 // server, and the page fetches nothing from anywhere else and logs no error (a violation of
 // its Content-Security-Policy would be one).
 func TestDocs_Browser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives a browser: make test runs it, make check (-short) does not")
+	}
 	ctx := newBrowser(t)
 	c := newClient(t)
 
@@ -203,15 +205,39 @@ func docsSpecOperations(t *testing.T) []string {
 	return ops
 }
 
+// browserNames are the commands, tried in order on PATH, that run a Chrome or Chromium the
+// way a user has one installed: Debian's package, Ubuntu's, Google's.
+var browserNames = []string{"chromium", "chromium-browser", "google-chrome"}
+
+// findBrowser returns the browser to drive: CHROME_PATH when set, else the first of
+// browserNames on PATH.
+func findBrowser() (string, error) {
+	if p := os.Getenv("CHROME_PATH"); p != "" {
+		return exec.LookPath(p)
+	}
+	var errs []string
+	for _, name := range browserNames {
+		p, err := exec.LookPath(name)
+		if err == nil {
+			return p, nil
+		}
+		errs = append(errs, err.Error())
+	}
+	return "", errors.New(strings.Join(errs, "; "))
+}
+
 // newBrowser starts headless Chromium for the test and returns a tab's context, bounded to a
 // minute. chromedp gives the browser a new, temporary profile (user-data-dir) and removes it
-// when the test ends. A missing Chromium fails the test: it is part of the test suite's
-// requirements, like PostgreSQL.
+// when the test ends. A missing browser fails the test: it is part of the test suite's
+// requirements, like PostgreSQL, and `make test` installs it.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("the /docs test drives headless Chromium at %s, which is missing (%v): install the chromium package (apt-get install chromium on Debian; .ci/run does)", chromiumPath, err)
+	chromiumPath, err := findBrowser()
+	if err != nil {
+		t.Fatalf("the /docs test drives headless Chrome or Chromium, and none was found (%v): "+
+			"set CHROME_PATH, or install one (Debian: apt-get install chromium; make test does it as root)", err)
 	}
+	t.Logf("browser: %s", chromiumPath)
 	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
 	t.Cleanup(cancel)
 	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),

@@ -14,7 +14,21 @@ type metaResponse struct {
 	Verification  verification   `json:"verification"`
 	// RulesVersion is the version of the synthesis rules behind every treatment's synthesis.
 	RulesVersion string `json:"rules_version"`
+	Licenses      licenses       `json:"licenses"`
 }
+
+// licenses names, as SPDX identifiers, the terms on which the project may be reused: the code
+// (the LICENSE file) and the content the API serves.
+type licenses struct {
+	Code    string `json:"code"`
+	Content string `json:"content"`
+}
+
+// The licences README.md and openapi.yaml state; a test holds the three together.
+const (
+	codeLicense    = "Apache-2.0"
+	contentLicense = "CC0-1.0"
+)
 
 // verification says how deep the checking of sources went.
 type verification struct {
@@ -36,6 +50,7 @@ func getMeta(st *postgres.Store) handlerFunc {
 			DataVersion: m.DataVersion, SchemaVersion: m.SchemaVersion, Counts: m.Counts,
 			Verification: verification{SourcesByDepth: m.VerifiedAgainst, GreyLiterature: m.GreyLiterature},
 			RulesVersion: synthesis.RulesVersion,
+			Licenses:     licenses{Code: codeLicense, Content: contentLicense},
 		})
 	}
 }

@@ -58,9 +58,24 @@ func TestSearch_FindsRecordsDespiteSpelling(t *testing.T) {
 		assert.NotEmpty(t, body.Data[0].Kind)
 	})
 	t.Run("a query that matches nothing is an empty list", func(t *testing.T) {
-		for _, q := range []string{"zzqxj", `"`, "-", "!!!", "a b c d e f g", "ẞ ♥ 漢字", "%", "'; DROP TABLE treatments; --"} {
-			body := decode[searchBody](t, c.get("/v1/search?q="+url.QueryEscape(q)))
-			assert.NotNil(t, body.Data, q)
+		type list struct {
+			Data json.RawMessage `json:"data"`
+			Next json.RawMessage `json:"next"`
+		}
+		for _, q := range []string{"zzqxj", `"`, "-", "!!!", "ẞ ♥ 漢字", "%", "'; DROP TABLE zzqxj; --"} {
+			// /v1/search does not page: its answer is the query and an empty data, nothing else.
+			body := c.get("/v1/search?q=" + url.QueryEscape(q))
+			require.Equal(t, http.StatusOK, body.status, "q=%s: %s", q, body.body)
+			want, err := json.Marshal(map[string]any{"query": q, "data": []any{}})
+			require.NoError(t, err)
+			assert.JSONEq(t, string(want), string(body.body), "q=%s", q)
+			// Every list that q narrows answers an empty page with no next page.
+			for _, coll := range []string{"associated-features", "mechanisms", "diagnostic-modalities", "treatments",
+				"prevalence", "clinical-presentation", "sources"} {
+				page := decode[list](t, c.get("/v1/"+coll+"?q="+url.QueryEscape(q)))
+				assert.JSONEq(t, `[]`, string(page.Data), "/v1/%s?q=%s: data is an empty list", coll, q)
+				assert.JSONEq(t, `null`, string(page.Next), "/v1/%s?q=%s: next is null", coll, q)
+			}
 		}
 	})
 	for query, param := range map[string]string{
@@ -99,7 +114,7 @@ func TestCollections_Q(t *testing.T) {
 			got := records(t, c.walk(path))
 			assert.Less(t, len(got), len(all), "q narrows the list")
 			if want != "" {
-				assert.Contains(t, slugsOf(got), want)
+				assert.Contains(t, keysOf(got), want)
 			} else {
 				assert.NotEmpty(t, got)
 			}

@@ -3,6 +3,7 @@ package api_test
 import (
 	"encoding/json"
 	"net/url"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,7 +13,7 @@ import (
 // collections lists every collection of the API.
 var collections = []string{
 	"/v1/associated-features", "/v1/mechanisms", "/v1/diagnostic-modalities",
-	"/v1/treatments", "/v1/prevalence", "/v1/sources",
+	"/v1/treatments", "/v1/prevalence", "/v1/clinical-presentation", "/v1/findings", "/v1/sources",
 }
 
 type sourceRef struct {
@@ -35,6 +36,7 @@ type findingBody struct {
 // record holds the fields of any collection's item that these tests read.
 type record struct {
 	Slug          string `json:"slug"`
+	ID            int    `json:"id"` // a finding's, which has no slug
 	Name          string `json:"name"`
 	Category      string `json:"category"`
 	Role          string `json:"role"`
@@ -47,7 +49,7 @@ type record struct {
 	} `json:"mechanisms"`
 	Evidence    []findingBody `json:"evidence"`
 	Sources     []sourceRef   `json:"sources"`
-	Source      *sourceRef    `json:"source"` // a prevalence estimate's
+	Source      *sourceRef    `json:"source"` // a prevalence estimate's or a finding's
 	Kind        string        `json:"kind"`
 	Percent     float64       `json:"percent"`
 	Approximate bool          `json:"approximate"`
@@ -93,10 +95,18 @@ func cites(rec record, pmid string) bool {
 	return false
 }
 
-func slugsOf(recs []record) []string {
+// key is what names the record in its item's URL: its slug, or a finding's id.
+func (r record) key() string {
+	if r.Slug == "" {
+		return strconv.Itoa(r.ID)
+	}
+	return r.Slug
+}
+
+func keysOf(recs []record) []string {
 	out := make([]string, len(recs))
 	for i, r := range recs {
-		out[i] = r.Slug
+		out[i] = r.key()
 	}
 	return out
 }
@@ -108,13 +118,14 @@ func TestCollections_ListAndItems(t *testing.T) {
 			raw := c.walk(coll + "?limit=200")
 			require.NotEmpty(t, raw)
 			for i, rec := range records(t, raw) {
-				item := c.get(coll + "/" + rec.Slug)
+				require.NotEmpty(t, rec.key(), "a %s entry has a slug or an id", coll)
+				item := c.get(coll + "/" + rec.key())
 				assert.JSONEq(t, string(raw[i]), string(item.body), "the item equals its list entry")
 				switch {
 				case coll == "/v1/sources":
 					// A source is what others cite.
-				case coll == "/v1/prevalence":
-					require.NotNil(t, rec.Source, rec.Slug)
+				case coll == "/v1/prevalence", coll == "/v1/findings":
+					require.NotNil(t, rec.Source, rec.key())
 					assert.NotEmpty(t, rec.Source.Title)
 				default:
 					assert.NotEmpty(t, rec.Evidence, "%s has evidence", rec.Slug)
@@ -133,8 +144,8 @@ func TestCollections_PagingReturnsEveryItemOnce(t *testing.T) {
 	paths := append([]string{"/v1/treatments?sort=evidence_level", "/v1/treatments?category=pharmacologic"}, collections...)
 	for _, path := range paths {
 		t.Run(path, func(t *testing.T) {
-			whole := slugsOf(records(t, c.walk(path+sep(path)+"limit=200")))
-			byOne := slugsOf(records(t, c.walk(path+sep(path)+"limit=1")))
+			whole := keysOf(records(t, c.walk(path+sep(path)+"limit=200")))
+			byOne := keysOf(records(t, c.walk(path+sep(path)+"limit=1")))
 			assert.Equal(t, whole, byOne)
 			assert.Len(t, dedupe(byOne), len(byOne), "no item twice")
 		})

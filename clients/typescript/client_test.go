@@ -35,6 +35,9 @@ const installHint = "node (Node.js 20 or newer) and npm are needed to generate, 
 	"and put them on PATH"
 
 func TestGeneratedClientAgainstServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("installs, generates and builds with npm: make test runs it, make check (-short) does not")
+	}
 	for _, tool := range []string{"node", "npm"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s not found on PATH (%v): %s", tool, err, installHint)

@@ -51,7 +51,7 @@ func Resolve(ctx context.Context, databaseURL, dataDir string, log *slog.Logger)
 		log.Debug("using the PostgreSQL server on 127.0.0.1:5432")
 		return Server{URL: LocalURL}, nil
 	}
-	bin, err := findBinaries()
+	bin, err := Binaries()
 	if err != nil {
 		return Server{}, err
 	}
@@ -143,9 +143,9 @@ func RepoRoot() (string, error) {
 	}
 }
 
-// findBinaries returns the directory holding pg_ctl and initdb: from PATH, else the newest
-// version under /usr/lib/postgresql, where Debian installs them off PATH.
-func findBinaries() (string, error) {
+// Binaries returns the directory holding pg_ctl and initdb: from PATH, else the newest
+// version under /usr/lib/postgresql, where Debian installs them off PATH; ErrNoPostgres if none.
+func Binaries() (string, error) {
 	if path, err := exec.LookPath("pg_ctl"); err == nil {
 		if _, err := exec.LookPath("initdb"); err == nil {
 			return filepath.Dir(path), nil

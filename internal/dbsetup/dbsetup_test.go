@@ -28,7 +28,7 @@ func TestWithDatabase(t *testing.T) {
 // TestCluster starts a real private cluster from the local binaries, as Resolve does when no
 // server answers, then stops it.
 func TestCluster(t *testing.T) {
-	bin, err := findBinaries()
+	bin, err := Binaries()
 	require.NoError(t, err, "the PostgreSQL binaries (initdb, pg_ctl) must be installed")
 	// The cluster's user must be able to reach the directory, which a private temp dir may forbid.
 	dir, err := os.MkdirTemp("", "kb-cluster-")

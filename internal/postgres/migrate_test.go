@@ -16,8 +16,9 @@ import (
 	"calcinosiskb/migrations"
 )
 
-// snapshot describes a database's schema and every row of every table, so that two states
-// can be compared; schema_migrations is left out, as it records the steps themselves, and so
+// snapshot describes a database's schema (columns, constraints, views, indexes, functions,
+// triggers, extensions) and every row of every table, so that two states can be compared;
+// a function's definition is put on one line. schema_migrations is left out, as it records the steps themselves, and so
 // are the rows of content_version, a counter that every change of content, a down included,
 // moves forward.
 func snapshot(t *testing.T, pool *pgxpool.Pool) string {
@@ -40,6 +41,17 @@ func snapshot(t *testing.T, pool *pgxpool.Pool) string {
 		SELECT 'index ' || indexdef
 		FROM pg_indexes
 		WHERE schemaname = 'public' AND tablename <> 'schema_migrations'
+		UNION ALL
+		SELECT 'function ' || regexp_replace(pg_get_functiondef(p.oid), '\s+', ' ', 'g')
+		FROM pg_proc p
+		WHERE p.pronamespace = 'public'::regnamespace AND p.prokind IN ('f', 'p')
+		UNION ALL
+		SELECT 'trigger ' || pg_get_triggerdef(oid)
+		FROM pg_trigger
+		WHERE NOT tgisinternal AND tgrelid::regclass::text <> 'schema_migrations'
+		UNION ALL
+		SELECT 'extension ' || extname
+		FROM pg_extension
 		ORDER BY 1`)
 	require.NoError(t, err)
 	var tables []string
@@ -96,6 +108,11 @@ func TestMigrations_EachDownUndoesItsUp(t *testing.T) {
 		require.NoError(t, m.Steps(-1))
 		require.Empty(t, changedLines(before, snapshot(t, pool)), "migration %d's down undoes exactly its up", version)
 		require.NoError(t, m.Steps(1))
+	}
+	// The schema has functions, triggers and extensions, so the snapshot must show some of each.
+	final := "\n" + snapshot(t, pool)
+	for _, kind := range []string{"function", "trigger", "extension"} {
+		require.Contains(t, final, "\n"+kind+" ", "the snapshot lists each %s", kind)
 	}
 }
 
