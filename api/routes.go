@@ -19,6 +19,7 @@ func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, 
 	r.Get("/readyz", h(readyz(st)))
 	r.Get("/openapi.yaml", h(serveSpec(spec)))
 	addDocsRoutes(r)
+	addPageRoutes(r, log, st)
 	r.Get("/metrics", metrics.ServeHTTP)
 
 	r.Route("/v1", func(r chi.Router) {
