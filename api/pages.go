@@ -161,7 +161,6 @@ func addPageRoutes(r chi.Router, log *slog.Logger, st *postgres.Store) {
 			handlePage(log, func(http.ResponseWriter, *http.Request) error { return err })(w, r)
 			return
 		}
-		w.Header().Set("Cache-Control", "no-cache")
 		_ = writeTagged(w, r, http.StatusOK, pageCSS.contentType, pageCSS.body, pageCSS.etag)
 	})
 }
