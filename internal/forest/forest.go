@@ -15,6 +15,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Row is one effect estimate, as its source published it.
@@ -136,23 +137,13 @@ func Layout(rows []Row) []Panel {
 		if a.order != b.order {
 			return a.order - b.order
 		}
-		return compareStrings(a.title, b.title)
+		return strings.Compare(a.title, b.title)
 	})
 	panels := make([]Panel, 0, len(keys))
 	for _, k := range keys {
 		panels = append(panels, layoutPanel(k, groups[k]))
 	}
 	return panels
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func bySize(a, b Row) int {
@@ -284,7 +275,6 @@ var svgTemplate string
 var svg = template.Must(template.New("forest").Funcs(template.FuncMap{
 	"num":     Number,
 	"coord":   func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) },
-	"measure": MeasureName,
 	"add":     func(a, b float64) float64 { return a + b },
 	"label":   Label,
 	"summary": Summary,
