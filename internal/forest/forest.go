@@ -225,14 +225,22 @@ func domain(k kind, rows []Row) (float64, float64) {
 	return lo - m, hi + m
 }
 
-// ticks are round values inside the domain: 1-2-5 steps on a log axis, and about five even
-// steps on a linear one.
+// ticks are round values inside the domain: 1-2-5 steps (or fewer) on a log axis, and about
+// five even steps on a linear one.
 func ticks(p Panel) []Tick {
 	var values []float64
 	if p.Scale == Log {
+		// Fewer ticks a decade the more decades the axis spans, so that labels never collide.
+		multiples := []float64{1, 2, 5}
+		switch decades := math.Log10(p.Max / p.Min); {
+		case decades > 3:
+			multiples = []float64{1}
+		case decades > 1.5:
+			multiples = []float64{1, 5}
+		}
 		for e := math.Floor(math.Log10(p.Min)); e <= math.Ceil(math.Log10(p.Max)); e++ {
-			for _, m := range []float64{1, 2, 5} {
-				v := m * math.Pow(10, e)
+			for _, m := range multiples {
+				v := round(m*math.Pow(10, e), math.Pow(10, e))
 				if v >= p.Min && v <= p.Max {
 					values = append(values, v)
 				}
@@ -240,8 +248,8 @@ func ticks(p Panel) []Tick {
 		}
 	} else {
 		step := niceStep((p.Max - p.Min) / 5)
-		for v := math.Ceil(p.Min/step) * step; v <= p.Max+step*1e-9; v += step {
-			values = append(values, math.Round(v/step)*step)
+		for k := math.Ceil(p.Min / step); k*step <= p.Max+step*1e-9; k++ {
+			values = append(values, round(k*step, step))
 		}
 	}
 	out := make([]Tick, len(values))
@@ -249,6 +257,14 @@ func ticks(p Panel) []Tick {
 		out[i] = Tick{Value: v, X: p.X(v), Label: Number(v)}
 	}
 	return out
+}
+
+// round removes the binary noise of multiplying by step (0.6000000000000001), keeping the
+// decimals that step has and one more.
+func round(v, step float64) float64 {
+	decimals := max(0, 1-int(math.Floor(math.Log10(step))))
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', decimals, 64), 64)
+	return r
 }
 
 func niceStep(raw float64) float64 {

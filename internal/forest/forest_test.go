@@ -41,6 +41,11 @@ func TestLayout_PanelsAndOrder(t *testing.T) {
 	assert.Nil(t, fractions.Null, "a proportion has no line of no effect")
 	assert.Equal(t, 0.0, fractions.Min)
 	assert.Equal(t, 1.0, fractions.Max)
+	var labels []string
+	for _, tick := range fractions.Ticks {
+		labels = append(labels, tick.Label)
+	}
+	assert.Equal(t, []string{"0", "0.2", "0.4", "0.6", "0.8", "1"}, labels, "round ticks, written briefly")
 
 	changes := panels[2]
 	assert.Equal(t, forest.Linear, changes.Scale)
@@ -75,7 +80,11 @@ func TestLayout_Scale(t *testing.T) {
 		assert.GreaterOrEqual(t, tick.Value, p.Min)
 		assert.LessOrEqual(t, tick.Value, p.Max)
 	}
-	assert.NotEmpty(t, p.Ticks)
+	var labels []string
+	for _, tick := range p.Ticks {
+		labels = append(labels, tick.Label)
+	}
+	assert.Equal(t, []string{"0.01", "0.1", "1", "10", "100"}, labels, "over four decades, one tick a decade")
 }
 
 // TestSVG checks the drawing is well-formed SVG, titled and described for assistive
