@@ -50,22 +50,20 @@ func isPagePath(path string) bool {
 // pageTemplates holds one template set per page: the layout with that page's content.
 var pageTemplates = func() map[string]*template.Template {
 	funcs := template.FuncMap{
-		"num":        forest.Number,
-		"measure":    forest.MeasureName,
-		"words":      words,
-		"outcome":    outcomeLabel,
-		"assessment": words,
-		"certainty":  words,
-		"pubmed":     func(pmid string) string { return "https://pubmed.ncbi.nlm.nih.gov/" + pmid + "/" },
-		"doi":        func(doi string) string { return "https://doi.org/" + doi },
-		"hitPath":    hitPath,
-		"snippet":    snippetParts,
-		"kindName":   kindName,
-		"findingID":  func(id int64) string { return "finding-" + strconv.FormatInt(id, 10) },
-		"intp":       func(p *int) int { return *p },
-		"floatp":     func(p *float64) float64 { return *p },
-		"strp":       func(p *string) string { return *p },
-		"boolp":      func(p *bool) bool { return *p },
+		"num":       forest.Number,
+		"measure":   forest.MeasureName,
+		"words":     words,
+		"outcome":   outcomeLabel,
+		"pubmed":    func(pmid string) string { return "https://pubmed.ncbi.nlm.nih.gov/" + pmid + "/" },
+		"doi":       func(doi string) string { return "https://doi.org/" + doi },
+		"hitPath":   hitPath,
+		"snippet":   snippetParts,
+		"kindName":  kindName,
+		"findingID": func(id int64) string { return "finding-" + strconv.FormatInt(id, 10) },
+		"intp":      func(p *int) int { return *p },
+		"floatp":    func(p *float64) float64 { return *p },
+		"strp":      func(p *string) string { return *p },
+		"boolp":     func(p *bool) bool { return *p },
 	}
 	out := map[string]*template.Template{}
 	for _, name := range []string{"home", "feature", "treatment", "mechanism", "modality", "source", "search", "error"} {
@@ -341,12 +339,9 @@ func homePage(st *postgres.Store) handlerFunc {
 		ctx := r.Context()
 		var h home
 		var err error
-		listed := func(fetch func(context.Context, kb.ListFilter) ([]kb.AssociatedFeature, bool, error)) func(context.Context, kb.Page) ([]kb.AssociatedFeature, bool, error) {
-			return func(ctx context.Context, p kb.Page) ([]kb.AssociatedFeature, bool, error) {
-				return fetch(ctx, kb.ListFilter{Page: p})
-			}
-		}
-		if h.Features, err = everything(ctx, listed(st.AssociatedFeatures), toFeatureResponse, featureKey); err != nil {
+		if h.Features, err = everything(ctx, func(ctx context.Context, p kb.Page) ([]kb.AssociatedFeature, bool, error) {
+			return st.AssociatedFeatures(ctx, kb.ListFilter{Page: p})
+		}, toFeatureResponse, featureKey); err != nil {
 			return err
 		}
 		if h.Treatments, err = everything(ctx, func(ctx context.Context, p kb.Page) ([]kb.Treatment, bool, error) {

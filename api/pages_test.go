@@ -1,10 +1,12 @@
 package api_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -184,4 +186,83 @@ func TestPages_Concurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestPages_EveryEstimateIsPlotted: the page of every record draws one forest-plot row for
+// each effect estimate the API gives for it (a feature's effects; any other record's
+// findings with a measure and an estimate), with the same numbers, and a record without
+// estimates has no plot.
+func TestPages_EveryEstimateIsPlotted(t *testing.T) {
+	c := newClient(t)
+	rowRE := regexp.MustCompile(`<g class="row" data-finding="(\d+)" data-measure="([a-z_]+)" data-estimate="([^"]+)"(?: data-ci-low="([^"]+)")?(?: data-ci-high="([^"]+)")?>`)
+	plotted := func(path string) map[string]string {
+		resp := c.get(path)
+		require.Equal(t, http.StatusOK, resp.status, path)
+		rows := map[string]string{}
+		for _, m := range rowRE.FindAllStringSubmatch(string(resp.body), -1) {
+			_, dup := rows[m[1]]
+			assert.False(t, dup, "%s: finding %s is plotted once", path, m[1])
+			rows[m[1]] = strings.Join(m[2:], " ")
+		}
+		return rows
+	}
+	num := func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return fmtNum(*v)
+	}
+	type finding struct {
+		ID       int64    `json:"id"`
+		Measure  *string  `json:"measure"`
+		Estimate *float64 `json:"estimate"`
+		CILow    *float64 `json:"ci_low"`
+		CIHigh   *float64 `json:"ci_high"`
+	}
+	fromFindings := func(fs []finding) map[string]string {
+		want := map[string]string{}
+		for _, f := range fs {
+			if f.Measure != nil && f.Estimate != nil {
+				want[strconv.FormatInt(f.ID, 10)] = strings.Join([]string{*f.Measure, num(f.Estimate), num(f.CILow), num(f.CIHigh)}, " ")
+			}
+		}
+		return want
+	}
+	total := 0
+	for _, raw := range c.walk("/v1/associated-features?limit=200") {
+		var f struct {
+			Slug    string `json:"slug"`
+			Effects []struct {
+				FindingID int64    `json:"finding_id"`
+				Measure   string   `json:"measure"`
+				Estimate  float64  `json:"estimate"`
+				CILow     *float64 `json:"ci_low"`
+				CIHigh    *float64 `json:"ci_high"`
+			} `json:"effects"`
+		}
+		require.NoError(t, json.Unmarshal(raw, &f))
+		want := map[string]string{}
+		for _, e := range f.Effects {
+			want[strconv.FormatInt(e.FindingID, 10)] = strings.Join([]string{e.Measure, fmtNum(e.Estimate), num(e.CILow), num(e.CIHigh)}, " ")
+		}
+		assert.Equal(t, want, plotted("/features/"+f.Slug), "feature %s", f.Slug)
+		total += len(want)
+	}
+	for _, kind := range []struct{ api, page, findings string }{
+		{"/v1/treatments", "/treatments/", "evidence"}, {"/v1/mechanisms", "/mechanisms/", "evidence"},
+		{"/v1/diagnostic-modalities", "/modalities/", "evidence"}, {"/v1/sources", "/sources/", "findings"},
+	} {
+		for _, raw := range c.walk(kind.api + "?limit=200") {
+			var rec map[string]json.RawMessage
+			require.NoError(t, json.Unmarshal(raw, &rec))
+			var slug string
+			var fs []finding
+			require.NoError(t, json.Unmarshal(rec["slug"], &slug))
+			require.NoError(t, json.Unmarshal(rec[kind.findings], &fs))
+			want := fromFindings(fs)
+			assert.Equal(t, want, plotted(kind.page+slug), "%s%s", kind.page, slug)
+			total += len(want)
+		}
+	}
+	assert.Greater(t, total, 20, "the content has estimates to plot")
 }
