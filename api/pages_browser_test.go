@@ -41,7 +41,11 @@ func TestPages_Browser(t *testing.T) {
 	for _, pk := range pageKinds {
 		t.Run(pk.kind, func(t *testing.T) {
 			ctx := newBrowser(t)
-			seen := watchPage(ctx)
+			notFoundPage := ""
+			if pk.kind == "error" {
+				notFoundPage = c.srv.URL + pk.path
+			}
+			seen := watchPage(ctx, notFoundPage)
 			for _, size := range pageWidths {
 				require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(size.width, size.height)))
 				resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(c.srv.URL+pk.path))
@@ -147,8 +151,9 @@ func runAxe(t *testing.T, ctx context.Context, axe string) []axeViolation {
 	return vs
 }
 
-// watchPage records what the tab requests and the errors it logs, until the test reads them.
-func watchPage(ctx context.Context) func() (requested, problems []string) {
+// watchPage records what the tab requests and the errors it logs, until the test reads them;
+// notFoundPage is the URL of a page whose 404 is expected, "" for none.
+func watchPage(ctx context.Context, notFoundPage string) func() (requested, problems []string) {
 	var mu sync.Mutex
 	var requested, problems []string
 	requests := chromedp.Events(ctx, network.RequestWillBeSent)
@@ -168,8 +173,9 @@ func watchPage(ctx context.Context) func() (requested, problems []string) {
 			if err != nil {
 				return
 			}
-			// The error page's 404 is the expected answer, which Chromium logs as a failed load.
-			if (m.Type == chromedp.ConsoleError || m.IsException()) && !strings.Contains(m.String(), "404") {
+			// Chromium logs the error page's own 404, the answer expected, as a failed load.
+			expected := m.URL == notFoundPage && strings.Contains(m.String(), "404")
+			if (m.Type == chromedp.ConsoleError || m.IsException()) && !expected {
 				mu.Lock()
 				problems = append(problems, m.String()+" ("+m.URL+")")
 				mu.Unlock()
