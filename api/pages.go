@@ -12,8 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/go-chi/chi/v5"
-
 	"calcinosiskb/internal/forest"
 	"calcinosiskb/internal/kb"
 	"calcinosiskb/internal/postgres"
@@ -87,20 +85,19 @@ type page struct {
 	Title   string
 	Kind    string // the page kind, for tests and styles
 	Query   string // the search box's value
-	Status  int
 	Content any
 }
 
 // renderPage executes the page's template into a buffer, so that a failure never leaves a
-// half-sent page, and sends it like any other answer (ETag, caching).
-func renderPage(w http.ResponseWriter, r *http.Request, status int, name string, p page) error {
+// half-sent page, and sends it like any other 200 (ETag, caching).
+func renderPage(w http.ResponseWriter, r *http.Request, name string, p page) error {
 	var buf bytes.Buffer
-	p.Kind, p.Status = name, status
+	p.Kind = name
 	if err := pageTemplates[name].Execute(&buf, p); err != nil {
 		return fmt.Errorf("render %s page: %w", name, err)
 	}
 	setPageHeaders(w)
-	return writeBody(w, r, status, "text/html; charset=utf-8", buf.Bytes())
+	return writeBody(w, r, http.StatusOK, "text/html; charset=utf-8", buf.Bytes())
 }
 
 func setPageHeaders(w http.ResponseWriter) {
@@ -134,7 +131,7 @@ type errorPage struct {
 func writeErrorPage(w http.ResponseWriter, r *http.Request, p problem) {
 	var buf bytes.Buffer
 	content := errorPage{Status: p.Status, Title: http.StatusText(p.Status), Detail: p.Detail}
-	if err := pageTemplates["error"].Execute(&buf, page{Title: content.Title, Kind: "error", Status: p.Status, Content: content}); err != nil {
+	if err := pageTemplates["error"].Execute(&buf, page{Title: content.Title, Kind: "error", Content: content}); err != nil {
 		panic(err)
 	}
 	setPageHeaders(w)
@@ -144,23 +141,12 @@ func writeErrorPage(w http.ResponseWriter, r *http.Request, p problem) {
 	_, _ = w.Write(buf.Bytes())
 }
 
-// addPageRoutes serves the evidence pages.
-func addPageRoutes(r chi.Router, log *slog.Logger, st *postgres.Store) {
-	p := func(fn handlerFunc) http.HandlerFunc { return handlePage(log, fn) }
-	r.Get("/", p(homePage(st)))
-	r.Get("/search", p(searchResultsPage(st)))
-	r.Get("/features/{slug}", p(recordPage("feature", "associated feature", st.AssociatedFeature, toFeatureResponse, featureView)))
-	r.Get("/treatments/{slug}", p(recordPage("treatment", "treatment", st.Treatment, toTreatmentResponse, treatmentView)))
-	r.Get("/mechanisms/{slug}", p(recordPage("mechanism", "mechanism", st.Mechanism, toMechanismResponse, mechanismView)))
-	r.Get("/modalities/{slug}", p(recordPage("modality", "diagnostic modality", st.DiagnosticModality, toModalityResponse, modalityView)))
-	r.Get("/sources/{slug}", p(recordPage("source", "source", st.Source, toSourceRecordResponse, sourceView)))
-	r.Get("/assets/pages.css", func(w http.ResponseWriter, r *http.Request) {
-		if _, err := readParams(r); err != nil {
-			handlePage(log, func(http.ResponseWriter, *http.Request) error { return err })(w, r)
-			return
-		}
-		_ = writeTagged(w, r, http.StatusOK, pageCSS.contentType, pageCSS.body, pageCSS.etag)
-	})
+// pagesStylesheet serves GET /assets/pages.css.
+func pagesStylesheet(w http.ResponseWriter, r *http.Request) error {
+	if _, err := readParams(r); err != nil {
+		return err
+	}
+	return writeTagged(w, r, http.StatusOK, pageCSS.contentType, pageCSS.body, pageCSS.etag)
 }
 
 // recordPage serves the page of one record: the API's answer for it, viewed by view.
@@ -182,7 +168,7 @@ func recordPage[R, T any](name, what string, fetch func(context.Context, string)
 		if err != nil {
 			return err
 		}
-		return renderPage(w, r, http.StatusOK, name, page{Title: title, Content: content})
+		return renderPage(w, r, name, page{Title: title, Content: content})
 	}
 }
 
@@ -364,7 +350,7 @@ func homePage(st *postgres.Store) handlerFunc {
 		}, toSourceRecordResponse, sourceKey); err != nil {
 			return err
 		}
-		return renderPage(w, r, http.StatusOK, "home", page{Title: "Calcinosis in systemic sclerosis: the evidence", Content: h})
+		return renderPage(w, r, "home", page{Title: "Calcinosis in systemic sclerosis: the evidence", Content: h})
 	}
 }
 
@@ -393,7 +379,7 @@ func searchResultsPage(st *postgres.Store) handlerFunc {
 		if q != "" {
 			title = "Search: " + q
 		}
-		return renderPage(w, r, http.StatusOK, "search", page{Title: title, Query: q, Content: resp})
+		return renderPage(w, r, "search", page{Title: title, Query: q, Content: resp})
 	}
 }
 

@@ -313,7 +313,8 @@ func SVG(p Panel, id string) (template.HTML, error) {
 	return template.HTML(buf.String()), nil
 }
 
-// Label is a row's label: its source, its size and whether it was adjusted.
+// Label is a row's label: its source, its size and whether it was adjusted, each said even
+// when the source does not say it.
 func Label(r Row) string {
 	s := r.Source
 	if r.N != nil {
@@ -323,6 +324,7 @@ func Label(r Row) string {
 	}
 	switch {
 	case r.Adjusted == nil:
+		s += " · adjustment not stated"
 	case *r.Adjusted:
 		s += " · adjusted"
 	default:

@@ -93,6 +93,7 @@ func TestSVG(t *testing.T) {
 	rows := []forest.Row{
 		{ID: 7, Href: "#finding-7", Source: "a-2016", Measure: "odds_ratio", Estimate: 3.9, Low: ptr(2.7), High: ptr(5.5), N: ptr(5218), Adjusted: ptr(true)},
 		{ID: 8, Href: "#finding-8", Source: "b-<2020>", Measure: "odds_ratio", Estimate: 1.8, Adjusted: ptr(false)},
+		{ID: 9, Href: "#finding-9", Source: "c-2021", Measure: "odds_ratio", Estimate: 2, N: ptr(40)},
 	}
 	svg, err := forest.SVG(forest.Layout(rows)[0], "plot-1")
 	require.NoError(t, err)
@@ -103,7 +104,8 @@ func TestSVG(t *testing.T) {
 	assert.Contains(t, s, `aria-describedby="plot-1-desc"`)
 	assert.Contains(t, s, `data-scale="log"`)
 	assert.Contains(t, s, `class="null"`)
-	assert.Equal(t, 2, strings.Count(s, `<a href="#finding-`))
+	assert.Equal(t, 3, strings.Count(s, `<a href="#finding-`))
+	assert.Contains(t, s, "c-2021 · n=40 · adjustment not stated")
 	assert.Contains(t, s, "a-2016 · n=5218 · adjusted")
 	assert.Contains(t, s, "Odds ratio 3.9 (95% CI 2.7 to 5.5)")
 	assert.Contains(t, s, "n not reported · unadjusted")
