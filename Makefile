@@ -47,3 +47,7 @@ db-stop: ## stop the private PostgreSQL cluster, if one was started under .data/
 BENCHFLAGS ?= -duration 10s -connections 64
 bench: ## load the API and nginx (same bytes) on fresh databases, normal and grown 100-fold; results in .data/bench/
 	$(GO) run ./cmd/bench $(BENCHFLAGS)
+
+.PHONY: screenshots
+screenshots: ## every page kind in headless Chromium at 390 and 1280 px, as PNGs in docs/screenshots/
+	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^TestPages_Browser$$' ./api/

@@ -81,7 +81,8 @@ func TestNotFound(t *testing.T) {
 			})
 		}
 	}
-	for _, path := range []string{"/", "/v1", "/v1/", "/v2/treatments", "/v1/treatments/", "/v1/treatments/surgical-excision/evidence", "/openapi.json"} {
+	// "/" is the home page of the evidence pages (pages_test.go).
+	for _, path := range []string{"/v1", "/v1/", "/v2/treatments", "/v1/treatments/", "/v1/treatments/surgical-excision/evidence", "/openapi.json"} {
 		t.Run(path, func(t *testing.T) {
 			requireProblem(t, c.do(http.MethodGet, path, false), http.StatusNotFound)
 		})

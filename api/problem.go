@@ -114,6 +114,11 @@ func writeProblem(w http.ResponseWriter, r *http.Request, p problem) {
 }
 
 func notFound(w http.ResponseWriter, r *http.Request) {
+	if isPagePath(r.URL.Path) {
+		writeErrorPage(w, r, problem{Status: http.StatusNotFound,
+			Detail: fmt.Sprintf("No page at %s; the home page lists every record.", r.URL.Path)})
+		return
+	}
 	writeProblem(w, r, problem{Status: http.StatusNotFound,
 		Detail: fmt.Sprintf("No resource at %s; GET /openapi.yaml lists every path.", r.URL.Path)})
 }
@@ -121,6 +126,11 @@ func notFound(w http.ResponseWriter, r *http.Request) {
 func methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 	// Every route of this API is read-only.
 	w.Header().Set("Allow", "GET, HEAD")
+	if isPagePath(r.URL.Path) {
+		writeErrorPage(w, r, problem{Status: http.StatusMethodNotAllowed,
+			Detail: fmt.Sprintf("Method %s is not allowed on %s; the pages are only read (GET, HEAD).", r.Method, r.URL.Path)})
+		return
+	}
 	writeProblem(w, r, problem{Status: http.StatusMethodNotAllowed,
 		Detail: fmt.Sprintf("Method %s is not allowed on %s; this API only reads (GET, HEAD).", r.Method, r.URL.Path)})
 }

@@ -46,6 +46,18 @@ func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, 
 		r.Get("/export", h(export(st)))
 	})
 
+	// The evidence pages (pages.go): HTML for people, from the same answers as /v1; their
+	// errors are pages too.
+	p := func(fn handlerFunc) http.HandlerFunc { return handlePage(log, fn) }
+	r.Get("/", p(homePage(st)))
+	r.Get("/search", p(searchResultsPage(st)))
+	r.Get("/features/{slug}", p(recordPage("feature", "associated feature", st.AssociatedFeature, toFeatureResponse, featureView)))
+	r.Get("/treatments/{slug}", p(recordPage("treatment", "treatment", st.Treatment, toTreatmentResponse, treatmentView)))
+	r.Get("/mechanisms/{slug}", p(recordPage("mechanism", "mechanism", st.Mechanism, toMechanismResponse, mechanismView)))
+	r.Get("/modalities/{slug}", p(recordPage("modality", "diagnostic modality", st.DiagnosticModality, toModalityResponse, modalityView)))
+	r.Get("/sources/{slug}", p(recordPage("source", "source", st.Source, toSourceRecordResponse, sourceView)))
+	r.Get("/assets/pages.css", p(pagesStylesheet))
+
 	// FHIR R5 (fhir.go): read-only Evidence and Citation; errors are OperationOutcomes.
 	r.Route("/fhir", func(r chi.Router) {
 		r.NotFound(fhirNotFound)
