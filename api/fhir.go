@@ -127,13 +127,7 @@ func fhirMethodNotAllowed(w http.ResponseWriter, r *http.Request) {
 }
 
 // fhirBase is the address of the FHIR endpoint as the client reached it, for absolute URLs.
-func fhirBase(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host + "/fhir"
-}
+func fhirBase(r *http.Request) string { return baseURL(r) + "/fhir" }
 
 // getEvidence serves GET /fhir/Evidence/{id}.
 func getEvidence(st *postgres.Store) handlerFunc {
