@@ -96,7 +96,13 @@ func (c *client) do(method, path string, specified bool) response {
 // doWith is do with request headers.
 func (c *client) doWith(method, path string, header http.Header, specified bool) response {
 	c.t.Helper()
-	req, err := http.NewRequestWithContext(context.Background(), method, c.srv.URL+path, nil)
+	return c.doBody(method, path, header, nil, specified)
+}
+
+// doBody is doWith with a request body.
+func (c *client) doBody(method, path string, header http.Header, body io.Reader, specified bool) response {
+	c.t.Helper()
+	req, err := http.NewRequestWithContext(context.Background(), method, c.srv.URL+path, body)
 	require.NoError(c.t, err)
 	for name, values := range header {
 		req.Header[name] = values
@@ -104,11 +110,11 @@ func (c *client) doWith(method, path string, header http.Header, specified bool)
 	resp, err := c.srv.Client().Do(req)
 	require.NoError(c.t, err)
 	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+	respBody, err := io.ReadAll(resp.Body)
 	require.NoError(c.t, err)
 	if specified {
 		_, v := spec(c.t)
-		resp.Body = io.NopCloser(strings.NewReader(string(body)))
+		resp.Body = io.NopCloser(strings.NewReader(string(respBody)))
 		// The spec's server URL is relative (/): any host matches; validate by path.
 		specReq, err := http.NewRequest(method, "http://localhost:8080"+path, nil)
 		require.NoError(c.t, err)
@@ -124,9 +130,9 @@ func (c *client) doWith(method, path string, header http.Header, specified bool)
 	}
 	if !specified && resp.Header.Get("Content-Type") == "application/problem+json" {
 		// No operation describes this method or path, but its problem must still be the spec's Problem.
-		validateProblem(c.t, body)
+		validateProblem(c.t, respBody)
 	}
-	return response{status: resp.StatusCode, header: resp.Header, body: body}
+	return response{status: resp.StatusCode, header: resp.Header, body: respBody}
 }
 
 // validateProblem checks a problem body against the spec's Problem schema.

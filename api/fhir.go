@@ -127,13 +127,7 @@ func fhirMethodNotAllowed(w http.ResponseWriter, r *http.Request) {
 }
 
 // fhirBase is the address of the FHIR endpoint as the client reached it, for absolute URLs.
-func fhirBase(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host + "/fhir"
-}
+func fhirBase(r *http.Request) string { return baseURL(r) + "/fhir" }
 
 // getEvidence serves GET /fhir/Evidence/{id}.
 func getEvidence(st *postgres.Store) handlerFunc {
@@ -158,8 +152,48 @@ func getEvidence(st *postgres.Store) handlerFunc {
 		if !hasEvidence(f) {
 			return fmt.Errorf("finding %d reports no effect estimate or outcome, so it is no Evidence: %w", id, kb.ErrNotFound)
 		}
-		return writeFHIR(w, r, mediaType, toEvidence(f))
+		syntheses, err := treatmentSyntheses(r.Context(), st, []kb.Finding{f})
+		if err != nil {
+			return err
+		}
+		return writeFHIR(w, r, mediaType, toEvidence(f, syntheses[f.Subject.Slug]))
 	}
+}
+
+// treatmentSyntheses returns, by slug, the synthesis of each treatment that findings are about:
+// one read for one treatment, else one list of them all.
+func treatmentSyntheses(ctx context.Context, st *postgres.Store, findings []kb.Finding) (map[string]*kb.Synthesis, error) {
+	out := map[string]*kb.Synthesis{}
+	for _, f := range findings {
+		if f.Subject.Type == "treatment" {
+			out[f.Subject.Slug] = nil
+		}
+	}
+	switch len(out) {
+	case 0:
+		return out, nil
+	case 1:
+		for slug := range out {
+			t, err := st.Treatment(ctx, slug)
+			if err != nil {
+				return nil, err
+			}
+			out[slug] = &t.Synthesis
+		}
+		return out, nil
+	}
+	all, err := everything(ctx, func(ctx context.Context, p kb.Page) ([]kb.Treatment, bool, error) {
+		return st.Treatments(ctx, kb.TreatmentFilter{Sort: kb.SortName, Page: p})
+	}, func(t kb.Treatment) kb.Treatment { return t }, treatmentKey(kb.SortName))
+	if err != nil {
+		return nil, err
+	}
+	for i, t := range all {
+		if _, ok := out[t.Slug]; ok {
+			out[t.Slug] = &all[i].Synthesis
+		}
+	}
+	return out, nil
 }
 
 // hasEvidence reports whether a finding states a result: an estimate or an outcome.
@@ -190,6 +224,10 @@ func searchEvidence(st *postgres.Store) handlerFunc {
 		if err != nil {
 			return err
 		}
+		syntheses, err := treatmentSyntheses(r.Context(), st, findings)
+		if err != nil {
+			return err
+		}
 		base := fhirBase(r)
 		self := base + "/Evidence"
 		if subject != "" {
@@ -200,7 +238,7 @@ func searchEvidence(st *postgres.Store) handlerFunc {
 			if !hasEvidence(f) {
 				continue
 			}
-			e := toEvidence(f)
+			e := toEvidence(f, syntheses[f.Subject.Slug])
 			b.Entry = append(b.Entry, bundleEntry{FullURL: base + "/Evidence/" + e.ID, Resource: e, Search: &bundleSearch{Mode: "match"}})
 		}
 		b.Total = len(b.Entry)

@@ -3,8 +3,10 @@ package api
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"calcinosiskb/internal/kb"
+	"calcinosiskb/internal/synthesis"
 )
 
 // FHIR R5 resource shapes, with only the elements this server fills.
@@ -95,10 +97,11 @@ type attributeEstimate struct {
 }
 
 type certainty struct {
-	Description string          `json:"description"`
-	Type        codeableConcept `json:"type"`
-	Rating      codeableConcept `json:"rating"`
-	Rater       string          `json:"rater"`
+	Description  string          `json:"description"`
+	Type         codeableConcept `json:"type"`
+	Rating       codeableConcept `json:"rating"`
+	Rater        string          `json:"rater,omitempty"`
+	Subcomponent []certainty     `json:"subcomponent,omitempty"`
 }
 
 const (
@@ -107,7 +110,27 @@ const (
 	variableRoleSystem  = "http://terminology.hl7.org/CodeSystem/variable-role"
 	certaintyTypeSystem = "http://hl7.org/fhir/certainty-type"
 	studyDesignSystem   = "http://hl7.org/fhir/study-design"
+	certaintyRatingSys  = "http://hl7.org/fhir/certainty-rating"
 )
+
+// certaintyRatings codes the synthesis rules' certainty levels in the certainty-rating code system.
+var certaintyRatings = map[string]coding{
+	"high":     {System: certaintyRatingSys, Code: "high", Display: "High quality"},
+	"moderate": {System: certaintyRatingSys, Code: "moderate", Display: "Moderate quality"},
+	"low":      {System: certaintyRatingSys, Code: "low", Display: "Low quality"},
+	"very_low": {System: certaintyRatingSys, Code: "very-low", Display: "Very low quality"},
+}
+
+// certaintyDomains codes the domains the synthesis rules rate down for as certainty types.
+var certaintyDomains = map[string]coding{
+	"risk_of_bias":  {System: certaintyTypeSystem, Code: "RiskOfBias", Display: "Risk of bias"},
+	"indirectness":  {System: certaintyTypeSystem, Code: "Indirectness", Display: "Indirectness"},
+	"imprecision":   {System: certaintyTypeSystem, Code: "Imprecision", Display: "Imprecision"},
+	"inconsistency": {System: certaintyTypeSystem, Code: "Inconsistency", Display: "Inconsistency"},
+}
+
+// seriousConcern is the rating of a domain the rules rate down one step for.
+var seriousConcern = coding{System: certaintyRatingSys, Code: "serious-concern", Display: "serious concern"}
 
 // statisticTypes codes the measures that the statistic-type code system names; the others are
 // given as text, as the extensible binding allows.
@@ -154,10 +177,12 @@ func label(labels map[string]string, key string) string {
 	return key
 }
 
-// toEvidence converts a finding that states an estimate or an outcome. Its certainty is the
-// finding's Oxford CEBM 2011 level, given as text: mapping it onto GRADE's ratings would be a
-// judgement the source never made.
-func toEvidence(f kb.Finding) evidence {
+// toEvidence converts a finding that states an estimate or an outcome. Its first certainty is
+// the finding's Oxford CEBM 2011 level, given as text: mapping it onto GRADE's ratings would be
+// a judgement the source never made. When the finding is about a treatment, treatment is that
+// treatment's synthesis, and a second certainty gives the GRADE-style certainty of all the
+// evidence on it, as the synthesis rules rate it.
+func toEvidence(f kb.Finding, treatment *kb.Synthesis) evidence {
 	id := strconv.FormatInt(f.ID, 10)
 	e := evidence{
 		ResourceType: "Evidence", ID: id, Status: "active",
@@ -190,7 +215,35 @@ func toEvidence(f kb.Finding) evidence {
 		}
 	}
 	e.Statistic = statistics(f)
+	if treatment != nil && treatment.Certainty != nil {
+		e.Certainty = append(e.Certainty, synthesisCertainty(f.Subject.Name, *treatment))
+	}
 	return e
+}
+
+// synthesisCertainty is a treatment's certainty under the synthesis rules, with its starting
+// level and each domain it was rated down for as components.
+func synthesisCertainty(name string, s kb.Synthesis) certainty {
+	c := certainty{
+		Description: fmt.Sprintf("Certainty of all the evidence on %s (%d %s, %d SSc %s), rated GRADE-style "+
+			"by the synthesis rules %s: %s.", name, s.Studies, plural(s.Studies, "study", "studies"), s.SScPatients,
+			plural(s.SScPatients, "patient", "patients"), synthesis.RulesVersion, strings.ReplaceAll(*s.Certainty, "_", " ")),
+		Type:   codeableConcept{Coding: []coding{{System: certaintyTypeSystem, Code: "Overall", Display: "Overall certainty"}}},
+		Rating: codeableConcept{Coding: []coding{certaintyRatings[*s.Certainty]}},
+		Rater:  "Calcinosis KB synthesis rules " + synthesis.RulesVersion,
+	}
+	for _, step := range s.CertaintySteps {
+		if step.Domain == "start" {
+			c.Subcomponent = append(c.Subcomponent, certainty{Description: step.Reason,
+				Type:   codeableConcept{Text: "Starting level, from the study designs"},
+				Rating: codeableConcept{Coding: []coding{certaintyRatings[step.Level]}}})
+			continue
+		}
+		c.Subcomponent = append(c.Subcomponent, certainty{Description: step.Reason,
+			Type:   codeableConcept{Coding: []coding{certaintyDomains[step.Domain]}},
+			Rating: codeableConcept{Coding: []coding{seriousConcern}}})
+	}
+	return c
 }
 
 // statistics gives a finding's estimate with its interval, p-value and sample size, and the

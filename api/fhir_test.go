@@ -47,6 +47,7 @@ func requireOutcome(t *testing.T, resp response, status int) outcome {
 type apiFinding struct {
 	ID      int64 `json:"id"`
 	Subject struct {
+		Type string `json:"type"`
 		Slug string `json:"slug"`
 		Name string `json:"name"`
 	} `json:"subject"`
@@ -118,15 +119,49 @@ type fhirEvidence struct {
 			} `json:"range"`
 		} `json:"attributeEstimate"`
 	} `json:"statistic"`
-	Certainty []struct {
-		Rating struct {
-			Text string `json:"text"`
-		} `json:"rating"`
-	} `json:"certainty"`
+	Certainty []fhirCertainty `json:"certainty"`
 }
 
-// checkEvidence compares an Evidence resource with the finding it restates.
-func checkEvidence(t *testing.T, f apiFinding, e fhirEvidence) {
+type fhirCertainty struct {
+	Description string          `json:"description"`
+	Type        fhirConcept     `json:"type"`
+	Rating      fhirConcept     `json:"rating"`
+	Rater       string          `json:"rater"`
+	Subs        []fhirCertainty `json:"subcomponent"`
+}
+
+type fhirConcept struct {
+	Coding []struct{ System, Code string } `json:"coding"`
+	Text   string                          `json:"text"`
+}
+
+// apiCertainty is a treatment's certainty as /v1/treatments gives it.
+type apiCertainty struct {
+	Certainty *string  `json:"certainty"`
+	Reasons   []string `json:"certainty_reasons"`
+}
+
+// treatmentCertainties returns every treatment's certainty by slug, as /v1/treatments gives it.
+func treatmentCertainties(t *testing.T, c *client) map[string]apiCertainty {
+	t.Helper()
+	list := decode[struct {
+		Data []struct {
+			Slug      string       `json:"slug"`
+			Synthesis apiCertainty `json:"synthesis"`
+		} `json:"data"`
+		Next *string `json:"next"`
+	}](t, c.get("/v1/treatments?limit=200"))
+	require.Nil(t, list.Next, "every treatment on one page")
+	out := map[string]apiCertainty{}
+	for _, tr := range list.Data {
+		out[tr.Slug] = tr.Synthesis
+	}
+	return out
+}
+
+// checkEvidence compares an Evidence resource with the finding it restates and, for a
+// treatment's finding, with the treatment's certainty in treatments.
+func checkEvidence(t *testing.T, f apiFinding, e fhirEvidence, treatments map[string]apiCertainty) {
 	t.Helper()
 	assert.Equal(t, "Evidence", e.ResourceType)
 	assert.Equal(t, strconv.FormatInt(f.ID, 10), e.ID)
@@ -147,8 +182,9 @@ func checkEvidence(t *testing.T, f apiFinding, e fhirEvidence) {
 	}
 	require.NotNil(t, s.SampleSize)
 	assert.Equal(t, n, s.SampleSize.NumberOfParticipants)
-	require.Len(t, e.Certainty, 1)
+	require.NotEmpty(t, e.Certainty)
 	assert.Equal(t, fmt.Sprintf("Oxford CEBM 2011 level %d", f.EvidenceLevel), e.Certainty[0].Rating.Text)
+	checkTreatmentCertainty(t, f, e.Certainty[1:], treatments)
 	if f.Estimate == nil {
 		assert.Equal(t, "descriptive", s.StatisticType.Coding[0].Code)
 		assert.Nil(t, s.Quantity)
@@ -180,10 +216,50 @@ func checkEvidence(t *testing.T, f apiFinding, e fhirEvidence) {
 	assert.Equal(t, f.PValue != nil, p == 1, "a p-value when the finding has one")
 }
 
+// checkTreatmentCertainty checks that the certainties after the finding's own are the
+// treatment's synthesis certainty, with a component for each of its reasons, or none when the
+// finding is not a treatment's or its treatment is not rated.
+func checkTreatmentCertainty(t *testing.T, f apiFinding, got []fhirCertainty, treatments map[string]apiCertainty) {
+	t.Helper()
+	want, ok := treatments[f.Subject.Slug]
+	if f.Subject.Type != "treatment" || want.Certainty == nil {
+		assert.Empty(t, got, "finding %d: only its own certainty", f.ID)
+		return
+	}
+	require.True(t, ok, "treatment %s is listed", f.Subject.Slug)
+	require.Len(t, got, 1, "finding %d: its treatment's certainty", f.ID)
+	c := got[0]
+	require.Len(t, c.Type.Coding, 1)
+	assert.Equal(t, "Overall", c.Type.Coding[0].Code)
+	require.Len(t, c.Rating.Coding, 1)
+	assert.Equal(t, "http://hl7.org/fhir/certainty-rating", c.Rating.Coding[0].System)
+	assert.Equal(t, strings.ReplaceAll(*want.Certainty, "_", "-"), c.Rating.Coding[0].Code)
+	assert.Contains(t, c.Description, f.Subject.Name)
+	require.Len(t, c.Subs, len(want.Reasons), "one component per reason")
+	domains := map[string]string{"risk of bias": "RiskOfBias", "indirectness": "Indirectness",
+		"imprecision": "Imprecision", "inconsistency": "Inconsistency"}
+	for i, reason := range want.Reasons {
+		sub := c.Subs[i]
+		assert.Equal(t, reason, sub.Description)
+		require.Len(t, sub.Rating.Coding, 1)
+		if i == 0 {
+			level := map[bool]string{true: "high", false: "low"}[strings.HasPrefix(reason, "Starts at high")]
+			assert.Equal(t, level, sub.Rating.Coding[0].Code, "the starting level")
+			assert.NotEmpty(t, sub.Type.Text)
+			continue
+		}
+		domain, _, _ := strings.Cut(strings.TrimPrefix(reason, "Rated down for "), ":")
+		require.Len(t, sub.Type.Coding, 1)
+		assert.Equal(t, domains[domain], sub.Type.Coding[0].Code, "reason %q", reason)
+		assert.Equal(t, "serious-concern", sub.Rating.Coding[0].Code)
+	}
+}
+
 func TestFHIR_EvidenceForEveryFinding(t *testing.T) {
 	c := newClient(t)
 	findings := allFindings(t, c, "")
-	var with, without int
+	treatments := treatmentCertainties(t, c)
+	var with, without, rated int
 	for _, f := range findings {
 		resp := c.get(fmt.Sprintf("/fhir/Evidence/%d", f.ID))
 		if !f.hasEvidence() {
@@ -197,10 +273,14 @@ func TestFHIR_EvidenceForEveryFinding(t *testing.T) {
 		assert.Equal(t, "Accept", resp.header.Get("Vary"))
 		var e fhirEvidence
 		require.NoError(t, json.Unmarshal(resp.body, &e))
-		checkEvidence(t, f, e)
+		checkEvidence(t, f, e, treatments)
+		if len(e.Certainty) > 1 {
+			rated++
+		}
 	}
 	assert.Positive(t, with)
 	assert.Positive(t, without)
+	assert.Positive(t, rated, "some Evidence carries its treatment's certainty")
 	t.Logf("%d findings: %d Evidence resources, %d without an estimate or outcome", len(findings), with, without)
 }
 
@@ -224,6 +304,7 @@ type fhirBundle struct {
 func TestFHIR_EvidenceSearch(t *testing.T) {
 	c := newClient(t)
 	all := allFindings(t, c, "")
+	treatments := treatmentCertainties(t, c)
 	bySubject := map[string][]apiFinding{}
 	for _, f := range all {
 		if f.hasEvidence() {
@@ -232,12 +313,26 @@ func TestFHIR_EvidenceSearch(t *testing.T) {
 	}
 	require.Contains(t, bySubject, "digital-ulcers")
 
-	subjects := []string{"digital-ulcers", "no-such-record"}
+	subjects := []string{"digital-ulcers", "no-such-record", "surgical-excision", "warfarin"}
 	for slug := range bySubject {
 		if len(subjects) < 8 {
 			subjects = append(subjects, slug)
 		}
 	}
+	t.Run("every subject", func(t *testing.T) {
+		var b fhirBundle
+		require.NoError(t, json.Unmarshal(c.get("/fhir/Evidence").body, &b))
+		var want []apiFinding
+		for _, f := range all {
+			if f.hasEvidence() {
+				want = append(want, f)
+			}
+		}
+		require.Len(t, b.Entry, len(want))
+		for i, f := range want {
+			checkEvidence(t, f, b.Entry[i].Resource, treatments)
+		}
+	})
 	for _, slug := range subjects {
 		t.Run(slug, func(t *testing.T) {
 			resp := c.get("/fhir/Evidence?subject=" + slug)
@@ -255,7 +350,7 @@ func TestFHIR_EvidenceSearch(t *testing.T) {
 				entry := b.Entry[i]
 				assert.Equal(t, "match", entry.Search.Mode)
 				assert.Equal(t, fmt.Sprintf("%s/fhir/Evidence/%d", c.srv.URL, f.ID), entry.FullURL)
-				checkEvidence(t, f, entry.Resource)
+				checkEvidence(t, f, entry.Resource, treatments)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"net/http"
@@ -66,6 +67,32 @@ func FuzzCursor(f *testing.F) {
 			again, err := decodeCursor(encodeCursor(order, key), order)
 			if err != nil || again != key {
 				t.Fatalf("%q decodes to %+v, which does not survive a round trip: %+v, %v", s, key, again, err)
+			}
+		}
+	})
+}
+
+// FuzzHookRequest feeds arbitrary bodies to the hook request check: each is accepted or
+// answered with a bodyError, never a panic; an accepted one is a JSON object with the
+// patient-view hook.
+func FuzzHookRequest(f *testing.F) {
+	for _, seed := range []string{
+		benchHookRequest, "", "null", "[]", `{"hook":"patient-view"}`, `{"hook":7}`, "{\"hook\":\"patient-view\xff\"}",
+		`{"hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","context":{"userId":"Practitioner/a","patientId":"b"},"prefetch":{"p":null}}`,
+		`{"hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","context":{"userId":"Practitioner/a","patientId":"b"},"fhirAuthorization":{}}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		err := validateHookRequest(body)
+		var be *bodyError
+		if err != nil && !errors.As(err, &be) {
+			t.Fatalf("%q gave %v, not a bodyError", body, err)
+		}
+		if err == nil {
+			var request struct{ Hook string }
+			if json.Unmarshal(body, &request) != nil || request.Hook != cdsHook {
+				t.Fatalf("%q was accepted", body)
 			}
 		}
 	})

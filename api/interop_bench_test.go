@@ -62,7 +62,7 @@ func BenchmarkWriteEvidence(b *testing.B) {
 	r := httptest.NewRequest(http.MethodGet, "/fhir/Evidence/5", nil)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := writeFHIR(httptest.NewRecorder(), r, fhirMediaType, toEvidence(f)); err != nil {
+		if err := writeFHIR(httptest.NewRecorder(), r, fhirMediaType, toEvidence(f, nil)); err != nil {
 			b.Fatal(err)
 		}
 	}

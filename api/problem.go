@@ -41,6 +41,34 @@ type unavailableError struct {
 func (e *unavailableError) Error() string { return e.reason + ": " + e.err.Error() }
 func (e *unavailableError) Unwrap() error { return e.err }
 
+// bodyError reports a request body the client must correct; field names the member at
+// fault, as a dotted path, or is empty when the body as a whole is wrong.
+type bodyError struct {
+	field  string
+	reason string
+}
+
+func (e *bodyError) Error() string {
+	if e.field == "" {
+		return "the request body " + e.reason
+	}
+	return fmt.Sprintf("member %q of the request body %s", e.field, e.reason)
+}
+
+// tooLargeError reports a request body over the route's limit.
+type tooLargeError struct{ limit int }
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("the request body is larger than %d bytes", e.limit)
+}
+
+// mediaTypeError reports a request body of a media type the route does not take.
+type mediaTypeError struct{ got string }
+
+func (e *mediaTypeError) Error() string {
+	return fmt.Sprintf("the request body's Content-Type is %q, not application/json in UTF-8", e.got)
+}
+
 // handlerFunc is a handler that returns its failure for writeError to answer.
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
@@ -67,10 +95,19 @@ func problemFor(log *slog.Logger, w http.ResponseWriter, r *http.Request, err er
 	var pe *paramError
 	var ne *notAcceptableError
 	var ue *unavailableError
+	var be *bodyError
+	var te *tooLargeError
+	var me *mediaTypeError
 	switch {
 	case errors.As(err, &pe):
 		return problem{Status: http.StatusBadRequest, Param: pe.param,
 			Detail: fmt.Sprintf("Query parameter %q %s.", pe.param, pe.reason)}, true
+	case errors.As(err, &be):
+		return problem{Status: http.StatusBadRequest, Detail: sentence(be.Error())}, true
+	case errors.As(err, &te):
+		return problem{Status: http.StatusRequestEntityTooLarge, Detail: sentence(te.Error())}, true
+	case errors.As(err, &me):
+		return problem{Status: http.StatusUnsupportedMediaType, Detail: sentence(me.Error())}, true
 	case errors.As(err, &ne):
 		return problem{Status: http.StatusNotAcceptable, Detail: sentence(ne.Error())}, true
 	case errors.Is(err, kb.ErrNotFound):
@@ -124,7 +161,13 @@ func notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func methodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	// Every route of this API is read-only.
+	if r.URL.Path == cdsServicePath {
+		w.Header().Set("Allow", http.MethodPost)
+		writeProblem(w, r, problem{Status: http.StatusMethodNotAllowed,
+			Detail: fmt.Sprintf("Method %s is not allowed on %s; a CDS service is called with POST.", r.Method, r.URL.Path)})
+		return
+	}
+	// Every other route of this API is read-only.
 	w.Header().Set("Allow", "GET, HEAD")
 	if isPagePath(r.URL.Path) {
 		writeErrorPage(w, r, problem{Status: http.StatusMethodNotAllowed,

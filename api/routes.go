@@ -68,4 +68,9 @@ func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, 
 		r.Get("/Evidence/{id}", f(getEvidence(st)))
 		r.Get("/Citation/{slug}", f(getCitation(st)))
 	})
+
+	// CDS Hooks 2.0 (cds.go), outside /v1 and its response cache: discovery, and the one
+	// route that takes a body.
+	r.Get("/cds-services", h(discoverCDSServices()))
+	r.Post(cdsServicePath, h(callTreatmentOptions(st)))
 }

@@ -32,7 +32,7 @@ type Options struct {
 
 // NewServer returns the API's handler: every route, with request ids, one log line and
 // metrics per request, panics answered as problems, request size limits, optional rate
-// limiting and CORS, and HEAD on every GET.
+// limiting, CORS (always for the CDS Hooks routes), and HEAD on every GET.
 func NewServer(log *slog.Logger, st *postgres.Store, spec []byte, opts Options) http.Handler {
 	m := newMetrics(log, st)
 	r := chi.NewRouter()
@@ -43,19 +43,45 @@ func NewServer(log *slog.Logger, st *postgres.Store, spec []byte, opts Options) 
 	if opts.RatePerMinute > 0 {
 		r.Use(limitRate(log, opts.RatePerMinute))
 	}
-	if len(opts.AllowedOrigins) > 0 {
-		r.Use(cors.Handler(cors.Options{
-			AllowedOrigins: opts.AllowedOrigins,
-			AllowedMethods: []string{http.MethodGet, http.MethodHead},
-			AllowedHeaders: []string{"Accept", "If-None-Match"},
-			ExposedHeaders: []string{"ETag", "X-Request-ID", "Retry-After"},
-			MaxAge:         600,
-		}))
-	}
+	r.Use(allowCrossOrigin(opts.AllowedOrigins))
 	r.NotFound(notFound)
 	r.MethodNotAllowed(methodNotAllowed)
 	addRoutes(r, log, st, spec, m.handler())
 	return r
+}
+
+// allowCrossOrigin answers CORS for the CDS Hooks routes from any origin, as CDS clients such
+// as the public sandbox call them from browsers, and for the other routes from the origins
+// allowed, if any.
+func allowCrossOrigin(origins []string) func(http.Handler) http.Handler {
+	cds := cors.Handler(cors.Options{
+		AllowedOrigins: []string{"*"},
+		AllowedMethods: []string{http.MethodGet, http.MethodHead, http.MethodPost},
+		// CDS clients authenticate with a JWT in Authorization.
+		AllowedHeaders: []string{"Accept", "Authorization", "Content-Type"},
+		ExposedHeaders: []string{"X-Request-ID", "Retry-After"},
+		MaxAge:         600,
+	})
+	others := func(next http.Handler) http.Handler { return next }
+	if len(origins) > 0 {
+		others = cors.Handler(cors.Options{
+			AllowedOrigins: origins,
+			AllowedMethods: []string{http.MethodGet, http.MethodHead},
+			AllowedHeaders: []string{"Accept", "If-None-Match"},
+			ExposedHeaders: []string{"ETag", "X-Request-ID", "Retry-After"},
+			MaxAge:         600,
+		})
+	}
+	return func(next http.Handler) http.Handler {
+		forCDS, forOthers := cds(next), others(next)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if isCDSPath(r.URL.Path) {
+				forCDS.ServeHTTP(w, r)
+				return
+			}
+			forOthers.ServeHTTP(w, r)
+		})
+	}
 }
 
 type requestIDKey struct{}

@@ -208,9 +208,24 @@ type Synthesis struct {
 	NoBenefitLevel   *int
 	Certainty        *string
 	CertaintyReasons []string
+	// CertaintySteps are the same reasons with what each is about, for formats (FHIR) that
+	// code the domains of a rating.
+	CertaintySteps   []CertaintyStep
 	Assessment       string
 	AssessmentReason string
 }
+
+// CertaintyStep is one step of a certainty rating: its starting level, or a domain it was
+// rated down for.
+type CertaintyStep struct {
+	Domain string // one of CertaintyDomains
+	Level  string // the certainty after this step
+	Reason string
+}
+
+// CertaintyDomains are what a certainty step can be about: the starting level from the study
+// designs, or one of the GRADE domains the rules rate down for.
+var CertaintyDomains = []string{"start", "risk_of_bias", "indirectness", "imprecision", "inconsistency"}
 
 // PrevalenceEstimate is the share of patients with calcinosis in one cohort, or the review's summary figure.
 type PrevalenceEstimate struct {

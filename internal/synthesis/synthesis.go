@@ -149,20 +149,21 @@ func Treatment(evidence []kb.Finding, mainstay bool) kb.Synthesis {
 		syn.CertaintyReasons = []string{"No study reports a result of this treatment in patients, so there is no body of evidence to rate."}
 	} else {
 		step := 2
-		reasons := []string{"Starts at low: no randomised trial reports a result; the results come from observational studies, case series or case reports."}
+		reason := "Starts at low: no randomised trial reports a result; the results come from observational studies, case series or case reports."
 		if anyRCT {
 			step = 0
-			reasons = []string{"Starts at high: a randomised trial reports a result."}
+			reason = "Starts at high: a randomised trial reports a result."
 		}
-		down := func(reason string) {
+		steps := []kb.CertaintyStep{{Domain: "start", Level: certainties[step], Reason: reason}}
+		down := func(domain, reason string) {
 			step = min(step+1, len(certainties)-1)
-			reasons = append(reasons, reason)
+			steps = append(steps, kb.CertaintyStep{Domain: domain, Level: certainties[step], Reason: reason})
 		}
 		if !anyControlled {
-			down("Rated down for risk of bias: no study compared treated patients with a control group; the results come from case reports and uncontrolled series or cohorts.")
+			down("risk_of_bias", "Rated down for risk of bias: no study compared treated patients with a control group; the results come from case reports and uncontrolled series or cohorts.")
 		}
 		if !anySSc {
-			down("Rated down for indirectness: no study reports its patients with systemic sclerosis separately; the results mix several connective tissue diseases.")
+			down("indirectness", "Rated down for indirectness: no study reports its patients with systemic sclerosis separately; the results mix several connective tissue diseases.")
 		}
 		var imprecise []string
 		if syn.SScPatients < minPatients {
@@ -172,13 +173,16 @@ func Treatment(evidence []kb.Finding, mainstay bool) kb.Synthesis {
 			imprecise = append(imprecise, "no study has a comparison group from which to estimate the size of an effect")
 		}
 		if len(imprecise) > 0 {
-			down("Rated down for imprecision: " + strings.Join(imprecise, "; ") + ".")
+			down("imprecision", "Rated down for imprecision: "+strings.Join(imprecise, "; ")+".")
 		}
 		if syn.ByPrimaryOutcome.Improved > 0 && against > 0 {
-			down("Rated down for inconsistency: some studies report benefit and others no effect or harm.")
+			down("inconsistency", "Rated down for inconsistency: some studies report benefit and others no effect or harm.")
 		}
 		syn.Certainty = &certainties[step]
-		syn.CertaintyReasons = reasons
+		syn.CertaintySteps = steps
+		for _, s := range steps {
+			syn.CertaintyReasons = append(syn.CertaintyReasons, s.Reason)
+		}
 	}
 
 	rec := recommendsAgainst(evidence)

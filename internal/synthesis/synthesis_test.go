@@ -127,6 +127,21 @@ func TestTreatment_Certainty(t *testing.T) {
 			for i, want := range tc.reasons {
 				assert.Contains(t, s.CertaintyReasons[i], want)
 			}
+			if tc.want == "" {
+				assert.Empty(t, s.CertaintySteps, "nothing rated, no steps")
+				return
+			}
+			// The steps are the reasons, each with its domain and the level it leaves.
+			require.Len(t, s.CertaintySteps, len(s.CertaintyReasons))
+			for i, step := range s.CertaintySteps {
+				assert.Equal(t, s.CertaintyReasons[i], step.Reason)
+				assert.Contains(t, kb.CertaintyDomains, step.Domain)
+				assert.Equal(t, i == 0, step.Domain == "start", "the first step, and only it, is the start")
+				if i > 0 {
+					assert.Contains(t, step.Reason, "Rated down for "+strings.ReplaceAll(step.Domain, "_", " ")+":")
+				}
+			}
+			assert.Equal(t, tc.want, s.CertaintySteps[len(s.CertaintySteps)-1].Level, "the last step leaves the certainty")
 		})
 	}
 }

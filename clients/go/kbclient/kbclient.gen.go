@@ -4,6 +4,7 @@
 package kbclient
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/oapi-codegen/runtime"
+	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
 // Defines values for Assessment.
@@ -59,6 +61,84 @@ func (e AssociatedFeatureConsistency) Valid() bool {
 	case Discordant:
 		return true
 	case SingleStudy:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CdsCardIndicator.
+const (
+	Info    CdsCardIndicator = "info"
+	Warning CdsCardIndicator = "warning"
+)
+
+// Valid indicates whether the value is a known member of the CdsCardIndicator enum.
+func (e CdsCardIndicator) Valid() bool {
+	switch e {
+	case Info:
+		return true
+	case Warning:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CdsCardLinksType.
+const (
+	Absolute CdsCardLinksType = "absolute"
+)
+
+// Valid indicates whether the value is a known member of the CdsCardLinksType enum.
+func (e CdsCardLinksType) Valid() bool {
+	switch e {
+	case Absolute:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CdsHookRequestHook.
+const (
+	CdsHookRequestHookPatientView CdsHookRequestHook = "patient-view"
+)
+
+// Valid indicates whether the value is a known member of the CdsHookRequestHook enum.
+func (e CdsHookRequestHook) Valid() bool {
+	switch e {
+	case CdsHookRequestHookPatientView:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CdsServiceHook.
+const (
+	CdsServiceHookPatientView CdsServiceHook = "patient-view"
+)
+
+// Valid indicates whether the value is a known member of the CdsServiceHook enum.
+func (e CdsServiceHook) Valid() bool {
+	switch e {
+	case CdsServiceHookPatientView:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CdsServiceId.
+const (
+	CalcinosisTreatmentOptions CdsServiceId = "calcinosis-treatment-options"
+)
+
+// Valid indicates whether the value is a known member of the CdsServiceId enum.
+func (e CdsServiceId) Valid() bool {
+	switch e {
+	case CalcinosisTreatmentOptions:
 		return true
 	default:
 		return false
@@ -1236,6 +1316,118 @@ type AssociatedFeatureList struct {
 //	}
 type BibTeX = string
 
+// CdsCard defines model for CdsCard.
+type CdsCard struct {
+	// Detail GitHub Flavored Markdown, one list item per option with the certainty of its evidence.
+	Detail string `json:"detail"`
+
+	// Indicator `warning` for the recommended-against card, `info` otherwise.
+	Indicator CdsCardIndicator `json:"indicator"`
+	Links     []struct {
+		Label string           `json:"label"`
+		Type  CdsCardLinksType `json:"type"`
+
+		// Url The option's evidence page, `/treatments/{slug}`.
+		Url string `json:"url"`
+	} `json:"links"`
+	Source struct {
+		Label string `json:"label"`
+		Topic struct {
+			// Code What a treatment's evidence supports, under the synthesis rules (GET
+			// /v1/synthesis-rules), in the order a tool should show options: `mainstay` (the anchor
+			// review's mainstay of treatment), `promising` (at least two studies report benefit as
+			// their main result and no controlled study disagrees), `insufficient`, `not_effective`
+			// (no study shows benefit, and at least two, or one controlled study, show no effect or
+			// harm) and `recommended_against` (a guideline, consensus or systematic review recommends
+			// against it).
+			Code    Assessment `json:"code"`
+			Display string     `json:"display"`
+
+			// System The synthesis rules (`/v1/synthesis-rules`), which define the assessments.
+			System string `json:"system"`
+		} `json:"topic"`
+
+		// Url The knowledge base's home page, on the host the request reached.
+		Url string `json:"url"`
+	} `json:"source"`
+
+	// Summary The assessment and as many option names as fit under 140 characters.
+	//
+	// Examples: Mainstay of treatment for calcinosis in SSc: Surgical excision
+	Summary string `json:"summary"`
+
+	// Uuid New on each answer.
+	Uuid openapi_types.UUID `json:"uuid"`
+}
+
+// CdsCardIndicator `warning` for the recommended-against card, `info` otherwise.
+type CdsCardIndicator string
+
+// CdsCardLinksType defines model for CdsCard.Links.Type.
+type CdsCardLinksType string
+
+// CdsCards A CDS Hooks 2.0 service response.
+type CdsCards struct {
+	// Cards One card per assessment that has treatments, in the benefit order.
+	Cards []CdsCard `json:"cards"`
+}
+
+// CdsDiscovery The CDS Hooks 2.0 discovery response.
+type CdsDiscovery struct {
+	Services []CdsService `json:"services"`
+}
+
+// CdsHookRequest A CDS Hooks 2.0 request for the `patient-view` hook. Members not named here are ignored.
+type CdsHookRequest struct {
+	Context struct {
+		EncounterId *string `json:"encounterId,omitempty"`
+		PatientId   string  `json:"patientId"`
+
+		// UserId Examples: Practitioner/example
+		UserId string `json:"userId"`
+	} `json:"context"`
+	FhirAuthorization *struct {
+		AccessToken string  `json:"access_token"`
+		ExpiresIn   int     `json:"expires_in"`
+		Patient     *string `json:"patient,omitempty"`
+		Scope       string  `json:"scope"`
+		Subject     string  `json:"subject"`
+
+		// TokenType Bearer (in any case).
+		TokenType string `json:"token_type"`
+	} `json:"fhirAuthorization,omitempty"`
+
+	// FhirServer The client's FHIR server; this service never calls it.
+	FhirServer   *string            `json:"fhirServer,omitempty"`
+	Hook         CdsHookRequestHook `json:"hook"`
+	HookInstance openapi_types.UUID `json:"hookInstance"`
+
+	// Prefetch Prefetched FHIR resources, or null where the client found none; this service asks for none.
+	Prefetch *map[string]*map[string]interface{} `json:"prefetch,omitempty"`
+}
+
+// CdsHookRequestHook defines model for CdsHookRequest.Hook.
+type CdsHookRequestHook string
+
+// CdsService A CDS service, as CDS Hooks 2.0 describes it in discovery.
+type CdsService struct {
+	Description string         `json:"description"`
+	Hook        CdsServiceHook `json:"hook"`
+
+	// Id The service is called at `/cds-services/{id}`.
+	Id    CdsServiceId `json:"id"`
+	Title string       `json:"title"`
+
+	// UsageRequirements Who the service is meant for; it reads no patient data, so it asks for no prefetch.
+	UsageRequirements string `json:"usageRequirements"`
+}
+
+// CdsServiceHook defines model for CdsService.Hook.
+type CdsServiceHook string
+
+// CdsServiceId The service is called at `/cds-services/{id}`.
+type CdsServiceId string
+
 // CslItem One source as a CSL-JSON item; `id` is the source's slug. `author` is absent when the
 // public record shows no byline; a byline that ends in "et al." lists the names it prints,
 // and `note` says the list is incomplete. `note` also keeps the citation as printed.
@@ -1468,6 +1660,19 @@ type FhirCapabilityStatement struct {
 	Status interface{} `json:"status"`
 }
 
+// FhirCertainty defines model for FhirCertainty.
+type FhirCertainty struct {
+	Description string  `json:"description"`
+	Rater       *string `json:"rater,omitempty"`
+
+	// Rating A FHIR CodeableConcept.
+	Rating       FhirCodeableConcept `json:"rating"`
+	Subcomponent *[]FhirCertainty    `json:"subcomponent,omitempty"`
+
+	// Type A FHIR CodeableConcept.
+	Type FhirCodeableConcept `json:"type"`
+}
+
 // FhirCitation A source as an HL7 FHIR R5 Citation resource (http://hl7.org/fhir/R5/citation.html); its id
 // is the source's slug. The tests validate every Citation against the official R5 definitions.
 type FhirCitation struct {
@@ -1535,18 +1740,17 @@ type FhirCodeableConcept struct {
 // against the official R5 definitions.
 type FhirEvidence struct {
 	Assertion *string `json:"assertion,omitempty"`
-	Certainty []struct {
-		Description string  `json:"description"`
-		Rater       *string `json:"rater,omitempty"`
 
-		// Rating A FHIR CodeableConcept.
-		Rating FhirCodeableConcept `json:"rating"`
-
-		// Type A FHIR CodeableConcept.
-		Type FhirCodeableConcept `json:"type"`
-	} `json:"certainty"`
-	Description string `json:"description"`
-	Id          string `json:"id"`
+	// Certainty First the finding's own Oxford CEBM 2011 level (as text). For a treatment's finding
+	// whose treatment has a rated body of evidence, second the treatment's GRADE-style
+	// certainty under the synthesis rules (`rating` coded in
+	// http://hl7.org/fhir/certainty-rating: high, moderate, low, very-low), with one
+	// `subcomponent` per `certainty_reasons` entry of its synthesis, in order: the starting
+	// level, then each domain rated down for (`type` RiskOfBias, Indirectness, Imprecision
+	// or Inconsistency, `rating` serious-concern).
+	Certainty   []FhirCertainty `json:"certainty"`
+	Description string          `json:"description"`
+	Id          string          `json:"id"`
 	Note        *[]struct {
 		Text string `json:"text"`
 	} `json:"note,omitempty"`
@@ -2580,6 +2784,12 @@ type TreatmentSort string
 // BadRequest An RFC 9457 problem detail, sent as application/problem+json.
 type BadRequest = Problem
 
+// CdsBadRequest An RFC 9457 problem detail, sent as application/problem+json.
+type CdsBadRequest = Problem
+
+// ContentTooLarge An RFC 9457 problem detail, sent as application/problem+json.
+type ContentTooLarge = Problem
+
 // FhirBadRequest An HL7 FHIR R5 OperationOutcome, the FHIR routes' form of a problem.
 type FhirBadRequest = OperationOutcome
 
@@ -2619,6 +2829,9 @@ type TooManyRequests = Problem
 // URITooLong An RFC 9457 problem detail, sent as application/problem+json.
 type URITooLong = Problem
 
+// UnsupportedMediaType An RFC 9457 problem detail, sent as application/problem+json.
+type UnsupportedMediaType = Problem
+
 // GetHomePageParams defines parameters for GetHomePage.
 type GetHomePageParams struct {
 	// IfNoneMatch ETags of answers the client already holds (RFC 9110): one or more entity tags separated
@@ -2630,6 +2843,15 @@ type GetHomePageParams struct {
 
 // GetPagesStylesheetParams defines parameters for GetPagesStylesheet.
 type GetPagesStylesheetParams struct {
+	// IfNoneMatch ETags of answers the client already holds (RFC 9110): one or more entity tags separated
+	// by commas, or `*`. Compared weakly (a `W/` prefix is ignored). When one of them is the
+	// ETag of the current answer, or it is `*` and the answer would be a 200, the answer is
+	// `304 Not Modified` with no body. Problems are never answered with 304.
+	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+}
+
+// DiscoverCdsServicesParams defines parameters for DiscoverCdsServices.
+type DiscoverCdsServicesParams struct {
 	// IfNoneMatch ETags of answers the client already holds (RFC 9110): one or more entity tags separated
 	// by commas, or `*`. Compared weakly (a `W/` prefix is ignored). When one of them is the
 	// ETag of the current answer, or it is `*` and the answer would be a 200, the answer is
@@ -3184,6 +3406,9 @@ type GetTreatmentParams struct {
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
 }
 
+// CallCdsTreatmentOptionsJSONRequestBody defines body for CallCdsTreatmentOptions for application/json ContentType.
+type CallCdsTreatmentOptionsJSONRequestBody = CdsHookRequest
+
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
 
@@ -3275,6 +3500,79 @@ type ClientInterface interface {
 	// Corresponds with GET /assets/pages.css (the `GetPagesStylesheet` operationId).
 	GetPagesStylesheet(ctx context.Context, params *GetPagesStylesheetParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DiscoverCdsServices CDS Hooks discovery
+	//
+	// The CDS Hooks 2.0 discovery document: one service, `calcinosis-treatment-options`, on the
+	// `patient-view` hook. It asks for no prefetch: the cards are the same for every patient,
+	// as the service reads no patient data (so register it for patients with systemic
+	// sclerosis and calcinosis). Any origin may call it from a browser (CORS). Takes no query
+	// parameters; any is rejected with 400.
+	//
+	// Corresponds with GET /cds-services (the `DiscoverCdsServices` operationId).
+	DiscoverCdsServices(ctx context.Context, params *DiscoverCdsServicesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CallCdsTreatmentOptionsWithBody CDS Hooks service: treatment options for calcinosis in SSc
+	//
+	// Answers a `patient-view` hook request with one card per assessment that has treatments,
+	// in the benefit order of the synthesis rules: mainstay, promising, insufficient evidence,
+	// not effective (a card of its own: no benefit shown is neither too little evidence nor a
+	// recommendation against), recommended against. Each card's `summary` is under 140
+	// characters and names the options that fit; its `detail` (Markdown) names every option
+	// with the certainty of its evidence, its studies and SSc patients and why it is so
+	// assessed; `indicator` is `warning` for the recommended-against card and `info` for the
+	// others; `source.topic.code` is the assessment; `links` go to each option's evidence page
+	// (`/treatments/{slug}`, absolute on the host the request reached); `uuid` is new on each
+	// answer.
+	//
+	// The only route that takes a body, and the knowledge base stays read-only. The body must
+	// be `application/json` in UTF-8, at most 64 KiB (413 above), and a valid CDS Hooks 2.0
+	// hook request: `hook` is `patient-view`, `hookInstance` a UUID, `context` holds `userId`
+	// (`Practitioner/…`, `PractitionerRole/…`, `Patient/…` or `RelatedPerson/…`) and
+	// `patientId` (a FHIR id), `encounterId` if present is a FHIR id; `fhirServer`, if present,
+	// is an absolute http(s) URL, and `fhirAuthorization` requires it and its five required
+	// members; `prefetch`, if present, maps keys to FHIR resources or null. Members the
+	// specification names must not be null or empty; others are ignored, as extensions may
+	// add them. Anything else is answered 400 with a problem whose `detail` names the member
+	// at fault. The service never calls `fhirServer`. Any origin may call it from a browser
+	// (CORS, with the request headers `Content-Type` and `Authorization`). Takes no query
+	// parameters; any is rejected with 400.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /cds-services/calcinosis-treatment-options (the `CallCdsTreatmentOptions` operationId).
+	CallCdsTreatmentOptionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CallCdsTreatmentOptions CDS Hooks service: treatment options for calcinosis in SSc
+	//
+	// Answers a `patient-view` hook request with one card per assessment that has treatments,
+	// in the benefit order of the synthesis rules: mainstay, promising, insufficient evidence,
+	// not effective (a card of its own: no benefit shown is neither too little evidence nor a
+	// recommendation against), recommended against. Each card's `summary` is under 140
+	// characters and names the options that fit; its `detail` (Markdown) names every option
+	// with the certainty of its evidence, its studies and SSc patients and why it is so
+	// assessed; `indicator` is `warning` for the recommended-against card and `info` for the
+	// others; `source.topic.code` is the assessment; `links` go to each option's evidence page
+	// (`/treatments/{slug}`, absolute on the host the request reached); `uuid` is new on each
+	// answer.
+	//
+	// The only route that takes a body, and the knowledge base stays read-only. The body must
+	// be `application/json` in UTF-8, at most 64 KiB (413 above), and a valid CDS Hooks 2.0
+	// hook request: `hook` is `patient-view`, `hookInstance` a UUID, `context` holds `userId`
+	// (`Practitioner/…`, `PractitionerRole/…`, `Patient/…` or `RelatedPerson/…`) and
+	// `patientId` (a FHIR id), `encounterId` if present is a FHIR id; `fhirServer`, if present,
+	// is an absolute http(s) URL, and `fhirAuthorization` requires it and its five required
+	// members; `prefetch`, if present, maps keys to FHIR resources or null. Members the
+	// specification names must not be null or empty; others are ignored, as extensions may
+	// add them. Anything else is answered 400 with a problem whose `detail` names the member
+	// at fault. The service never calls `fhirServer`. Any origin may call it from a browser
+	// (CORS, with the request headers `Content-Type` and `Authorization`). Takes no query
+	// parameters; any is rejected with 400.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /cds-services/calcinosis-treatment-options (the `CallCdsTreatmentOptions` operationId).
+	CallCdsTreatmentOptions(ctx context.Context, body CallCdsTreatmentOptionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetDocs Interactive API reference
 	//
 	// Returns an HTML page that renders this document with Swagger UI (embedded in the server, so
@@ -3340,7 +3638,8 @@ type ClientInterface interface {
 	//
 	// One finding as an R5 Evidence resource: the statistic (type, value, confidence interval,
 	// p-value, sample size), the population as a `variableDefinition`, the study design, the
-	// certainty (the finding's Oxford CEBM 2011 level, as text), and a `relatedArtifact` of type
+	// certainty (the finding's Oxford CEBM 2011 level, as text, and for a treatment's finding
+	// the treatment's GRADE-style certainty with its reasons as components), and a `relatedArtifact` of type
 	// `citation` that refers to its Citation. Until findings get natural keys, the id is the
 	// finding's id (as in /v1/findings/{id}); a finding that reports neither an estimate nor an
 	// outcome has no Evidence (404). Takes no query parameter but `_format`.
@@ -3732,6 +4031,109 @@ func (c *Client) GetPagesStylesheet(ctx context.Context, params *GetPagesStylesh
 	return c.Client.Do(req)
 }
 
+// DiscoverCdsServices CDS Hooks discovery
+//
+// The CDS Hooks 2.0 discovery document: one service, `calcinosis-treatment-options`, on the
+// `patient-view` hook. It asks for no prefetch: the cards are the same for every patient,
+// as the service reads no patient data (so register it for patients with systemic
+// sclerosis and calcinosis). Any origin may call it from a browser (CORS). Takes no query
+// parameters; any is rejected with 400.
+//
+// Corresponds with GET /cds-services (the `DiscoverCdsServices` operationId).
+func (c *Client) DiscoverCdsServices(ctx context.Context, params *DiscoverCdsServicesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDiscoverCdsServicesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CallCdsTreatmentOptionsWithBody CDS Hooks service: treatment options for calcinosis in SSc
+//
+// Answers a `patient-view` hook request with one card per assessment that has treatments,
+// in the benefit order of the synthesis rules: mainstay, promising, insufficient evidence,
+// not effective (a card of its own: no benefit shown is neither too little evidence nor a
+// recommendation against), recommended against. Each card's `summary` is under 140
+// characters and names the options that fit; its `detail` (Markdown) names every option
+// with the certainty of its evidence, its studies and SSc patients and why it is so
+// assessed; `indicator` is `warning` for the recommended-against card and `info` for the
+// others; `source.topic.code` is the assessment; `links` go to each option's evidence page
+// (`/treatments/{slug}`, absolute on the host the request reached); `uuid` is new on each
+// answer.
+//
+// The only route that takes a body, and the knowledge base stays read-only. The body must
+// be `application/json` in UTF-8, at most 64 KiB (413 above), and a valid CDS Hooks 2.0
+// hook request: `hook` is `patient-view`, `hookInstance` a UUID, `context` holds `userId`
+// (`Practitioner/…`, `PractitionerRole/…`, `Patient/…` or `RelatedPerson/…`) and
+// `patientId` (a FHIR id), `encounterId` if present is a FHIR id; `fhirServer`, if present,
+// is an absolute http(s) URL, and `fhirAuthorization` requires it and its five required
+// members; `prefetch`, if present, maps keys to FHIR resources or null. Members the
+// specification names must not be null or empty; others are ignored, as extensions may
+// add them. Anything else is answered 400 with a problem whose `detail` names the member
+// at fault. The service never calls `fhirServer`. Any origin may call it from a browser
+// (CORS, with the request headers `Content-Type` and `Authorization`). Takes no query
+// parameters; any is rejected with 400.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /cds-services/calcinosis-treatment-options (the `CallCdsTreatmentOptions` operationId).
+func (c *Client) CallCdsTreatmentOptionsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCallCdsTreatmentOptionsRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CallCdsTreatmentOptions CDS Hooks service: treatment options for calcinosis in SSc
+//
+// Answers a `patient-view` hook request with one card per assessment that has treatments,
+// in the benefit order of the synthesis rules: mainstay, promising, insufficient evidence,
+// not effective (a card of its own: no benefit shown is neither too little evidence nor a
+// recommendation against), recommended against. Each card's `summary` is under 140
+// characters and names the options that fit; its `detail` (Markdown) names every option
+// with the certainty of its evidence, its studies and SSc patients and why it is so
+// assessed; `indicator` is `warning` for the recommended-against card and `info` for the
+// others; `source.topic.code` is the assessment; `links` go to each option's evidence page
+// (`/treatments/{slug}`, absolute on the host the request reached); `uuid` is new on each
+// answer.
+//
+// The only route that takes a body, and the knowledge base stays read-only. The body must
+// be `application/json` in UTF-8, at most 64 KiB (413 above), and a valid CDS Hooks 2.0
+// hook request: `hook` is `patient-view`, `hookInstance` a UUID, `context` holds `userId`
+// (`Practitioner/…`, `PractitionerRole/…`, `Patient/…` or `RelatedPerson/…`) and
+// `patientId` (a FHIR id), `encounterId` if present is a FHIR id; `fhirServer`, if present,
+// is an absolute http(s) URL, and `fhirAuthorization` requires it and its five required
+// members; `prefetch`, if present, maps keys to FHIR resources or null. Members the
+// specification names must not be null or empty; others are ignored, as extensions may
+// add them. Anything else is answered 400 with a problem whose `detail` names the member
+// at fault. The service never calls `fhirServer`. Any origin may call it from a browser
+// (CORS, with the request headers `Content-Type` and `Authorization`). Takes no query
+// parameters; any is rejected with 400.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /cds-services/calcinosis-treatment-options (the `CallCdsTreatmentOptions` operationId).
+func (c *Client) CallCdsTreatmentOptions(ctx context.Context, body CallCdsTreatmentOptionsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCallCdsTreatmentOptionsRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetDocs Interactive API reference
 //
 // Returns an HTML page that renders this document with Swagger UI (embedded in the server, so
@@ -3847,7 +4249,8 @@ func (c *Client) SearchFhirEvidence(ctx context.Context, params *SearchFhirEvide
 //
 // One finding as an R5 Evidence resource: the statistic (type, value, confidence interval,
 // p-value, sample size), the population as a `variableDefinition`, the study design, the
-// certainty (the finding's Oxford CEBM 2011 level, as text), and a `relatedArtifact` of type
+// certainty (the finding's Oxford CEBM 2011 level, as text, and for a treatment's finding
+// the treatment's GRADE-style certainty with its reasons as components), and a `relatedArtifact` of type
 // `citation` that refers to its Citation. Until findings get natural keys, the id is the
 // finding's id (as in /v1/findings/{id}); a finding that reports neither an estimate nor an
 // outcome has no Evidence (404). Takes no query parameter but `_format`.
@@ -4591,6 +4994,88 @@ func NewGetPagesStylesheetRequest(server string, params *GetPagesStylesheetParam
 		}
 
 	}
+
+	return req, nil
+}
+
+// NewDiscoverCdsServicesRequest constructs an http.Request for the DiscoverCdsServices method
+func NewDiscoverCdsServicesRequest(server string, params *DiscoverCdsServicesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/cds-services")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewCallCdsTreatmentOptionsRequest calls the generic CallCdsTreatmentOptions builder with application/json body
+func NewCallCdsTreatmentOptionsRequest(server string, body CallCdsTreatmentOptionsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCallCdsTreatmentOptionsRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCallCdsTreatmentOptionsRequestWithBody constructs an http.Request for the CallCdsTreatmentOptions method, with any body, and a specified content type
+func NewCallCdsTreatmentOptionsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/cds-services/calcinosis-treatment-options")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -7060,6 +7545,81 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /assets/pages.css (the `GetPagesStylesheet` operationId).
 	GetPagesStylesheetWithResponse(ctx context.Context, params *GetPagesStylesheetParams, reqEditors ...RequestEditorFn) (*GetPagesStylesheetResponse, error)
 
+	// DiscoverCdsServicesWithResponse CDS Hooks discovery
+	//
+	// The CDS Hooks 2.0 discovery document: one service, `calcinosis-treatment-options`, on the
+	// `patient-view` hook. It asks for no prefetch: the cards are the same for every patient,
+	// as the service reads no patient data (so register it for patients with systemic
+	// sclerosis and calcinosis). Any origin may call it from a browser (CORS). Takes no query
+	// parameters; any is rejected with 400.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /cds-services (the `DiscoverCdsServices` operationId).
+	DiscoverCdsServicesWithResponse(ctx context.Context, params *DiscoverCdsServicesParams, reqEditors ...RequestEditorFn) (*DiscoverCdsServicesResponse, error)
+
+	// CallCdsTreatmentOptionsWithBodyWithResponse CDS Hooks service: treatment options for calcinosis in SSc
+	//
+	// Answers a `patient-view` hook request with one card per assessment that has treatments,
+	// in the benefit order of the synthesis rules: mainstay, promising, insufficient evidence,
+	// not effective (a card of its own: no benefit shown is neither too little evidence nor a
+	// recommendation against), recommended against. Each card's `summary` is under 140
+	// characters and names the options that fit; its `detail` (Markdown) names every option
+	// with the certainty of its evidence, its studies and SSc patients and why it is so
+	// assessed; `indicator` is `warning` for the recommended-against card and `info` for the
+	// others; `source.topic.code` is the assessment; `links` go to each option's evidence page
+	// (`/treatments/{slug}`, absolute on the host the request reached); `uuid` is new on each
+	// answer.
+	//
+	// The only route that takes a body, and the knowledge base stays read-only. The body must
+	// be `application/json` in UTF-8, at most 64 KiB (413 above), and a valid CDS Hooks 2.0
+	// hook request: `hook` is `patient-view`, `hookInstance` a UUID, `context` holds `userId`
+	// (`Practitioner/…`, `PractitionerRole/…`, `Patient/…` or `RelatedPerson/…`) and
+	// `patientId` (a FHIR id), `encounterId` if present is a FHIR id; `fhirServer`, if present,
+	// is an absolute http(s) URL, and `fhirAuthorization` requires it and its five required
+	// members; `prefetch`, if present, maps keys to FHIR resources or null. Members the
+	// specification names must not be null or empty; others are ignored, as extensions may
+	// add them. Anything else is answered 400 with a problem whose `detail` names the member
+	// at fault. The service never calls `fhirServer`. Any origin may call it from a browser
+	// (CORS, with the request headers `Content-Type` and `Authorization`). Takes no query
+	// parameters; any is rejected with 400.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /cds-services/calcinosis-treatment-options (the `CallCdsTreatmentOptions` operationId).
+	CallCdsTreatmentOptionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CallCdsTreatmentOptionsResponse, error)
+
+	// CallCdsTreatmentOptionsWithResponse CDS Hooks service: treatment options for calcinosis in SSc
+	//
+	// Answers a `patient-view` hook request with one card per assessment that has treatments,
+	// in the benefit order of the synthesis rules: mainstay, promising, insufficient evidence,
+	// not effective (a card of its own: no benefit shown is neither too little evidence nor a
+	// recommendation against), recommended against. Each card's `summary` is under 140
+	// characters and names the options that fit; its `detail` (Markdown) names every option
+	// with the certainty of its evidence, its studies and SSc patients and why it is so
+	// assessed; `indicator` is `warning` for the recommended-against card and `info` for the
+	// others; `source.topic.code` is the assessment; `links` go to each option's evidence page
+	// (`/treatments/{slug}`, absolute on the host the request reached); `uuid` is new on each
+	// answer.
+	//
+	// The only route that takes a body, and the knowledge base stays read-only. The body must
+	// be `application/json` in UTF-8, at most 64 KiB (413 above), and a valid CDS Hooks 2.0
+	// hook request: `hook` is `patient-view`, `hookInstance` a UUID, `context` holds `userId`
+	// (`Practitioner/…`, `PractitionerRole/…`, `Patient/…` or `RelatedPerson/…`) and
+	// `patientId` (a FHIR id), `encounterId` if present is a FHIR id; `fhirServer`, if present,
+	// is an absolute http(s) URL, and `fhirAuthorization` requires it and its five required
+	// members; `prefetch`, if present, maps keys to FHIR resources or null. Members the
+	// specification names must not be null or empty; others are ignored, as extensions may
+	// add them. Anything else is answered 400 with a problem whose `detail` names the member
+	// at fault. The service never calls `fhirServer`. Any origin may call it from a browser
+	// (CORS, with the request headers `Content-Type` and `Authorization`). Takes no query
+	// parameters; any is rejected with 400.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /cds-services/calcinosis-treatment-options (the `CallCdsTreatmentOptions` operationId).
+	CallCdsTreatmentOptionsWithResponse(ctx context.Context, body CallCdsTreatmentOptionsJSONRequestBody, reqEditors ...RequestEditorFn) (*CallCdsTreatmentOptionsResponse, error)
+
 	// GetDocsWithResponse Interactive API reference
 	//
 	// Returns an HTML page that renders this document with Swagger UI (embedded in the server, so
@@ -7135,7 +7695,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// One finding as an R5 Evidence resource: the statistic (type, value, confidence interval,
 	// p-value, sample size), the population as a `variableDefinition`, the study design, the
-	// certainty (the finding's Oxford CEBM 2011 level, as text), and a `relatedArtifact` of type
+	// certainty (the finding's Oxford CEBM 2011 level, as text, and for a treatment's finding
+	// the treatment's GRADE-style certainty with its reasons as components), and a `relatedArtifact` of type
 	// `citation` that refers to its Citation. Until findings get natural keys, the id is the
 	// finding's id (as in /v1/findings/{id}); a finding that reports neither an estimate nor an
 	// outcome has no Evidence (404). Takes no query parameter but `_format`.
@@ -7791,6 +8352,312 @@ func (r GetPagesStylesheetResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetPagesStylesheetResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DiscoverCdsServicesResponse200Headers the declared response headers of an HTTP 200 response for DiscoverCdsServices
+type DiscoverCdsServicesResponse200Headers struct {
+	CacheControl string
+	ETag         string
+	XRequestID   string
+}
+
+// DiscoverCdsServicesResponse304Headers the declared response headers of an HTTP 304 response for DiscoverCdsServices
+type DiscoverCdsServicesResponse304Headers struct {
+	CacheControl string
+	ETag         string
+	XRequestID   string
+}
+
+// DiscoverCdsServicesResponse400Headers the declared response headers of an HTTP 400 response for DiscoverCdsServices
+type DiscoverCdsServicesResponse400Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// DiscoverCdsServicesResponse414Headers the declared response headers of an HTTP 414 response for DiscoverCdsServices
+type DiscoverCdsServicesResponse414Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// DiscoverCdsServicesResponse429Headers the declared response headers of an HTTP 429 response for DiscoverCdsServices
+type DiscoverCdsServicesResponse429Headers struct {
+	CacheControl string
+	RetryAfter   int
+	XRequestID   string
+}
+
+// DiscoverCdsServicesResponse431Headers the declared response headers of an HTTP 431 response for DiscoverCdsServices
+type DiscoverCdsServicesResponse431Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// DiscoverCdsServicesResponse500Headers the declared response headers of an HTTP 500 response for DiscoverCdsServices
+type DiscoverCdsServicesResponse500Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+type DiscoverCdsServicesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CdsDiscovery
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *BadRequest
+	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
+	ApplicationproblemJSON414 *URITooLong
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON431 the response for an HTTP 431 `application/problem+json` response
+	ApplicationproblemJSON431 *HeadersTooLarge
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalServerError
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *DiscoverCdsServicesResponse200Headers
+	// Headers304 the parsed response headers for an HTTP 304 response
+	Headers304 *DiscoverCdsServicesResponse304Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *DiscoverCdsServicesResponse400Headers
+	// Headers414 the parsed response headers for an HTTP 414 response
+	Headers414 *DiscoverCdsServicesResponse414Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *DiscoverCdsServicesResponse429Headers
+	// Headers431 the parsed response headers for an HTTP 431 response
+	Headers431 *DiscoverCdsServicesResponse431Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *DiscoverCdsServicesResponse500Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DiscoverCdsServicesResponse) GetJSON200() *CdsDiscovery {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r DiscoverCdsServicesResponse) GetApplicationproblemJSON400() *BadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
+func (r DiscoverCdsServicesResponse) GetApplicationproblemJSON414() *URITooLong {
+	return r.ApplicationproblemJSON414
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r DiscoverCdsServicesResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON431 returns the response for an HTTP 431 `application/problem+json` response
+func (r DiscoverCdsServicesResponse) GetApplicationproblemJSON431() *HeadersTooLarge {
+	return r.ApplicationproblemJSON431
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r DiscoverCdsServicesResponse) GetApplicationproblemJSON500() *InternalServerError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r DiscoverCdsServicesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DiscoverCdsServicesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DiscoverCdsServicesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DiscoverCdsServicesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CallCdsTreatmentOptionsResponse200Headers the declared response headers of an HTTP 200 response for CallCdsTreatmentOptions
+type CallCdsTreatmentOptionsResponse200Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// CallCdsTreatmentOptionsResponse400Headers the declared response headers of an HTTP 400 response for CallCdsTreatmentOptions
+type CallCdsTreatmentOptionsResponse400Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// CallCdsTreatmentOptionsResponse413Headers the declared response headers of an HTTP 413 response for CallCdsTreatmentOptions
+type CallCdsTreatmentOptionsResponse413Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// CallCdsTreatmentOptionsResponse414Headers the declared response headers of an HTTP 414 response for CallCdsTreatmentOptions
+type CallCdsTreatmentOptionsResponse414Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// CallCdsTreatmentOptionsResponse415Headers the declared response headers of an HTTP 415 response for CallCdsTreatmentOptions
+type CallCdsTreatmentOptionsResponse415Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// CallCdsTreatmentOptionsResponse429Headers the declared response headers of an HTTP 429 response for CallCdsTreatmentOptions
+type CallCdsTreatmentOptionsResponse429Headers struct {
+	CacheControl string
+	RetryAfter   int
+	XRequestID   string
+}
+
+// CallCdsTreatmentOptionsResponse431Headers the declared response headers of an HTTP 431 response for CallCdsTreatmentOptions
+type CallCdsTreatmentOptionsResponse431Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// CallCdsTreatmentOptionsResponse500Headers the declared response headers of an HTTP 500 response for CallCdsTreatmentOptions
+type CallCdsTreatmentOptionsResponse500Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// CallCdsTreatmentOptionsResponse503Headers the declared response headers of an HTTP 503 response for CallCdsTreatmentOptions
+type CallCdsTreatmentOptionsResponse503Headers struct {
+	CacheControl string
+	RetryAfter   int
+	XRequestID   string
+}
+
+type CallCdsTreatmentOptionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CdsCards
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *CdsBadRequest
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *ContentTooLarge
+	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
+	ApplicationproblemJSON414 *URITooLong
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *UnsupportedMediaType
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON431 the response for an HTTP 431 `application/problem+json` response
+	ApplicationproblemJSON431 *HeadersTooLarge
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalServerError
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *CallCdsTreatmentOptionsResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *CallCdsTreatmentOptionsResponse400Headers
+	// Headers413 the parsed response headers for an HTTP 413 response
+	Headers413 *CallCdsTreatmentOptionsResponse413Headers
+	// Headers414 the parsed response headers for an HTTP 414 response
+	Headers414 *CallCdsTreatmentOptionsResponse414Headers
+	// Headers415 the parsed response headers for an HTTP 415 response
+	Headers415 *CallCdsTreatmentOptionsResponse415Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *CallCdsTreatmentOptionsResponse429Headers
+	// Headers431 the parsed response headers for an HTTP 431 response
+	Headers431 *CallCdsTreatmentOptionsResponse431Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *CallCdsTreatmentOptionsResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *CallCdsTreatmentOptionsResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CallCdsTreatmentOptionsResponse) GetJSON200() *CdsCards {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r CallCdsTreatmentOptionsResponse) GetApplicationproblemJSON400() *CdsBadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r CallCdsTreatmentOptionsResponse) GetApplicationproblemJSON413() *ContentTooLarge {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
+func (r CallCdsTreatmentOptionsResponse) GetApplicationproblemJSON414() *URITooLong {
+	return r.ApplicationproblemJSON414
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r CallCdsTreatmentOptionsResponse) GetApplicationproblemJSON415() *UnsupportedMediaType {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r CallCdsTreatmentOptionsResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON431 returns the response for an HTTP 431 `application/problem+json` response
+func (r CallCdsTreatmentOptionsResponse) GetApplicationproblemJSON431() *HeadersTooLarge {
+	return r.ApplicationproblemJSON431
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r CallCdsTreatmentOptionsResponse) GetApplicationproblemJSON500() *InternalServerError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r CallCdsTreatmentOptionsResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r CallCdsTreatmentOptionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CallCdsTreatmentOptionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CallCdsTreatmentOptionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CallCdsTreatmentOptionsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -13218,6 +14085,99 @@ func (c *ClientWithResponses) GetPagesStylesheetWithResponse(ctx context.Context
 	return ParseGetPagesStylesheetResponse(rsp)
 }
 
+// DiscoverCdsServicesWithResponse CDS Hooks discovery
+//
+// The CDS Hooks 2.0 discovery document: one service, `calcinosis-treatment-options`, on the
+// `patient-view` hook. It asks for no prefetch: the cards are the same for every patient,
+// as the service reads no patient data (so register it for patients with systemic
+// sclerosis and calcinosis). Any origin may call it from a browser (CORS). Takes no query
+// parameters; any is rejected with 400.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /cds-services (the `DiscoverCdsServices` operationId).
+func (c *ClientWithResponses) DiscoverCdsServicesWithResponse(ctx context.Context, params *DiscoverCdsServicesParams, reqEditors ...RequestEditorFn) (*DiscoverCdsServicesResponse, error) {
+	rsp, err := c.DiscoverCdsServices(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDiscoverCdsServicesResponse(rsp)
+}
+
+// CallCdsTreatmentOptionsWithBodyWithResponse CDS Hooks service: treatment options for calcinosis in SSc
+//
+// Answers a `patient-view` hook request with one card per assessment that has treatments,
+// in the benefit order of the synthesis rules: mainstay, promising, insufficient evidence,
+// not effective (a card of its own: no benefit shown is neither too little evidence nor a
+// recommendation against), recommended against. Each card's `summary` is under 140
+// characters and names the options that fit; its `detail` (Markdown) names every option
+// with the certainty of its evidence, its studies and SSc patients and why it is so
+// assessed; `indicator` is `warning` for the recommended-against card and `info` for the
+// others; `source.topic.code` is the assessment; `links` go to each option's evidence page
+// (`/treatments/{slug}`, absolute on the host the request reached); `uuid` is new on each
+// answer.
+//
+// The only route that takes a body, and the knowledge base stays read-only. The body must
+// be `application/json` in UTF-8, at most 64 KiB (413 above), and a valid CDS Hooks 2.0
+// hook request: `hook` is `patient-view`, `hookInstance` a UUID, `context` holds `userId`
+// (`Practitioner/…`, `PractitionerRole/…`, `Patient/…` or `RelatedPerson/…`) and
+// `patientId` (a FHIR id), `encounterId` if present is a FHIR id; `fhirServer`, if present,
+// is an absolute http(s) URL, and `fhirAuthorization` requires it and its five required
+// members; `prefetch`, if present, maps keys to FHIR resources or null. Members the
+// specification names must not be null or empty; others are ignored, as extensions may
+// add them. Anything else is answered 400 with a problem whose `detail` names the member
+// at fault. The service never calls `fhirServer`. Any origin may call it from a browser
+// (CORS, with the request headers `Content-Type` and `Authorization`). Takes no query
+// parameters; any is rejected with 400.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /cds-services/calcinosis-treatment-options (the `CallCdsTreatmentOptions` operationId).
+func (c *ClientWithResponses) CallCdsTreatmentOptionsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CallCdsTreatmentOptionsResponse, error) {
+	rsp, err := c.CallCdsTreatmentOptionsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCallCdsTreatmentOptionsResponse(rsp)
+}
+
+// CallCdsTreatmentOptionsWithResponse CDS Hooks service: treatment options for calcinosis in SSc
+//
+// Answers a `patient-view` hook request with one card per assessment that has treatments,
+// in the benefit order of the synthesis rules: mainstay, promising, insufficient evidence,
+// not effective (a card of its own: no benefit shown is neither too little evidence nor a
+// recommendation against), recommended against. Each card's `summary` is under 140
+// characters and names the options that fit; its `detail` (Markdown) names every option
+// with the certainty of its evidence, its studies and SSc patients and why it is so
+// assessed; `indicator` is `warning` for the recommended-against card and `info` for the
+// others; `source.topic.code` is the assessment; `links` go to each option's evidence page
+// (`/treatments/{slug}`, absolute on the host the request reached); `uuid` is new on each
+// answer.
+//
+// The only route that takes a body, and the knowledge base stays read-only. The body must
+// be `application/json` in UTF-8, at most 64 KiB (413 above), and a valid CDS Hooks 2.0
+// hook request: `hook` is `patient-view`, `hookInstance` a UUID, `context` holds `userId`
+// (`Practitioner/…`, `PractitionerRole/…`, `Patient/…` or `RelatedPerson/…`) and
+// `patientId` (a FHIR id), `encounterId` if present is a FHIR id; `fhirServer`, if present,
+// is an absolute http(s) URL, and `fhirAuthorization` requires it and its five required
+// members; `prefetch`, if present, maps keys to FHIR resources or null. Members the
+// specification names must not be null or empty; others are ignored, as extensions may
+// add them. Anything else is answered 400 with a problem whose `detail` names the member
+// at fault. The service never calls `fhirServer`. Any origin may call it from a browser
+// (CORS, with the request headers `Content-Type` and `Authorization`). Takes no query
+// parameters; any is rejected with 400.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /cds-services/calcinosis-treatment-options (the `CallCdsTreatmentOptions` operationId).
+func (c *ClientWithResponses) CallCdsTreatmentOptionsWithResponse(ctx context.Context, body CallCdsTreatmentOptionsJSONRequestBody, reqEditors ...RequestEditorFn) (*CallCdsTreatmentOptionsResponse, error) {
+	rsp, err := c.CallCdsTreatmentOptions(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCallCdsTreatmentOptionsResponse(rsp)
+}
+
 // GetDocsWithResponse Interactive API reference
 //
 // Returns an HTML page that renders this document with Swagger UI (embedded in the server, so
@@ -13323,7 +14283,8 @@ func (c *ClientWithResponses) SearchFhirEvidenceWithResponse(ctx context.Context
 //
 // One finding as an R5 Evidence resource: the statistic (type, value, confidence interval,
 // p-value, sample size), the population as a `variableDefinition`, the study design, the
-// certainty (the finding's Oxford CEBM 2011 level, as text), and a `relatedArtifact` of type
+// certainty (the finding's Oxford CEBM 2011 level, as text, and for a treatment's finding
+// the treatment's GRADE-style certainty with its reasons as components), and a `relatedArtifact` of type
 // `citation` that refers to its Citation. Until findings get natural keys, the id is the
 // finding's id (as in /v1/findings/{id}); a finding that reports neither an estimate nor an
 // outcome has no Evidence (404). Takes no query parameter but `_format`.
@@ -14372,6 +15333,465 @@ func ParseGetPagesStylesheetResponse(rsp *http.Response) (*GetPagesStylesheetRes
 			headers.XRequestID = value
 		}
 		response.Headers431 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDiscoverCdsServicesResponse parses an HTTP response from a DiscoverCdsServicesWithResponse call
+func ParseDiscoverCdsServicesResponse(rsp *http.Response) (*DiscoverCdsServicesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DiscoverCdsServicesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CdsDiscovery
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
+		var dest URITooLong
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON414 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 431:
+		var dest HeadersTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON431 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers DiscoverCdsServicesResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 304:
+		var headers DiscoverCdsServicesResponse304Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers304 = &headers
+	case rsp.StatusCode == 400:
+		var headers DiscoverCdsServicesResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 414:
+		var headers DiscoverCdsServicesResponse414Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers414 = &headers
+	case rsp.StatusCode == 429:
+		var headers DiscoverCdsServicesResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 431:
+		var headers DiscoverCdsServicesResponse431Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers431 = &headers
+	case rsp.StatusCode == 500:
+		var headers DiscoverCdsServicesResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers500 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCallCdsTreatmentOptionsResponse parses an HTTP response from a CallCdsTreatmentOptionsWithResponse call
+func ParseCallCdsTreatmentOptionsResponse(rsp *http.Response) (*CallCdsTreatmentOptionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CallCdsTreatmentOptionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CdsCards
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest CdsBadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ContentTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
+		var dest URITooLong
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON414 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest UnsupportedMediaType
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 431:
+		var dest HeadersTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON431 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers CallCdsTreatmentOptionsResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers CallCdsTreatmentOptionsResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 413:
+		var headers CallCdsTreatmentOptionsResponse413Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers413 = &headers
+	case rsp.StatusCode == 414:
+		var headers CallCdsTreatmentOptionsResponse414Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers414 = &headers
+	case rsp.StatusCode == 415:
+		var headers CallCdsTreatmentOptionsResponse415Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers415 = &headers
+	case rsp.StatusCode == 429:
+		var headers CallCdsTreatmentOptionsResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 431:
+		var headers CallCdsTreatmentOptionsResponse431Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers431 = &headers
+	case rsp.StatusCode == 500:
+		var headers CallCdsTreatmentOptionsResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers CallCdsTreatmentOptionsResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers503 = &headers
 	}
 
 	return response, nil
