@@ -40,6 +40,14 @@ func snapshot(t *testing.T, pool *pgxpool.Pool) string {
 		SELECT 'index ' || indexdef
 		FROM pg_indexes
 		WHERE schemaname = 'public' AND tablename <> 'schema_migrations'
+		UNION ALL
+		SELECT 'function ' || p.oid::regprocedure::text || ' ' || md5(pg_get_functiondef(p.oid))
+		FROM pg_proc AS p
+		WHERE p.pronamespace = 'public'::regnamespace
+		UNION ALL
+		SELECT 'trigger ' || pg_get_triggerdef(oid)
+		FROM pg_trigger
+		WHERE NOT tgisinternal
 		ORDER BY 1`)
 	require.NoError(t, err)
 	var tables []string
