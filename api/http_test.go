@@ -63,6 +63,7 @@ func TestConditionalGET(t *testing.T) {
 		assert.NotEqual(t, c.get("/v1/treatments?limit=1").header.Get("ETag"), c.get("/v1/treatments?limit=2").header.Get("ETag"))
 	})
 	t.Run("probes are never cached nor revalidated", func(t *testing.T) {
+		waitReady(t, c)
 		for _, path := range []string{"/healthz", "/readyz"} {
 			resp := c.get(path)
 			assert.Equal(t, "no-store", resp.header.Get("Cache-Control"), path)
@@ -82,14 +83,18 @@ func TestHEAD(t *testing.T) {
 	c := newClient(t)
 	for _, path := range []string{"/v1/treatments", "/v1/treatments/warfarin", "/v1/export", "/openapi.yaml", "/healthz", "/v1/treatments/no-such-thing"} {
 		t.Run(path, func(t *testing.T) {
-			get, getBody := send(t, http.MethodGet, c.srv.URL+path, nil)
-			head, headBody := send(t, http.MethodHead, c.srv.URL+path, nil)
-			assert.Equal(t, get.StatusCode, head.StatusCode)
-			assert.Empty(t, headBody)
-			assert.Equal(t, get.Header.Get("Content-Type"), head.Header.Get("Content-Type"))
-			if get.StatusCode == http.StatusOK {
-				assert.Equal(t, get.Header.Get("ETag"), head.Header.Get("ETag"))
-				assert.NotEmpty(t, getBody)
+			for _, encoding := range []string{"identity", "gzip"} {
+				get, getBody := send(t, http.MethodGet, c.srv.URL+path, map[string]string{"Accept-Encoding": encoding})
+				head, headBody := send(t, http.MethodHead, c.srv.URL+path, map[string]string{"Accept-Encoding": encoding})
+				assert.Equal(t, get.StatusCode, head.StatusCode)
+				assert.Empty(t, headBody)
+				assert.Equal(t, get.Header.Get("Content-Type"), head.Header.Get("Content-Type"))
+				if get.StatusCode == http.StatusOK {
+					assert.Equal(t, get.Header.Get("ETag"), head.Header.Get("ETag"), encoding)
+					assert.Equal(t, get.Header.Get("Content-Encoding"), head.Header.Get("Content-Encoding"), encoding)
+					assert.Equal(t, get.Header.Get("Content-Length"), head.Header.Get("Content-Length"), encoding)
+					assert.NotEmpty(t, getBody)
+				}
 			}
 		})
 	}
@@ -98,7 +103,7 @@ func TestHEAD(t *testing.T) {
 func TestCORS(t *testing.T) {
 	const allowed = "https://frontend.example"
 	srv := httptest.NewServer(api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)),
-		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{AllowedOrigins: []string{allowed}}))
+		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{AllowedOrigins: []string{allowed}, Context: t.Context()}))
 	t.Cleanup(srv.Close)
 
 	resp, _ := send(t, http.MethodGet, srv.URL+"/v1/treatments?limit=1", map[string]string{"Origin": allowed})
