@@ -7,8 +7,12 @@ GO ?= go
 run: ## serve the API on :8080 (ADDR), migrating and seeding the database first
 	$(GO) run ./cmd/kb serve
 
+# The packages with shared state across goroutines (the answers held in memory, the store and
+# its version listener) run under the race detector; the rest as they are.
+RACE_PKGS = ./api ./internal/postgres
 test: ## every test, against real PostgreSQL databases created and dropped per test
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race $(RACE_PKGS)
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v -x -e calcinosiskb/api -e calcinosiskb/internal/postgres)
 
 migrate: ## apply every migration to the service's database
 	$(GO) run ./cmd/kb migrate up
