@@ -176,11 +176,11 @@ func (c *content) setHealth(err error) {
 	}
 }
 
-// health returns why the database is unavailable (nil if it answers) and since when.
-func (c *content) health() (error, time.Time) {
+// health returns since when the database is unavailable, and why (nil if it answers).
+func (c *content) health() (time.Time, error) {
 	c.healthMu.Lock()
 	defer c.healthMu.Unlock()
-	return c.dbErr, c.dbErrFrom
+	return c.dbErrFrom, c.dbErr
 }
 
 // listen follows the database's notifications of new versions, reconnecting with a growing
@@ -429,6 +429,6 @@ type readiness struct {
 
 func (c *content) readiness() readiness {
 	c.run()
-	err, since := c.health()
+	since, err := c.health()
 	return readiness{held: c.snap.Load() != nil, version: c.version.Load(), dbErr: err, dbUnavailSince: since}
 }

@@ -155,7 +155,7 @@ func (cc contentCollector) Collect(ch chan<- prometheus.Metric) {
 	c := cc.c
 	ch <- prometheus.MustNewConstMetric(contentVersionDesc, prometheus.GaugeValue, float64(c.version.Load()))
 	up := 1.0
-	if err, _ := c.health(); err != nil {
+	if _, err := c.health(); err != nil {
 		up = 0
 	}
 	ch <- prometheus.MustNewConstMetric(databaseUpDesc, prometheus.GaugeValue, up)
