@@ -207,7 +207,14 @@ func runLoad(ctx context.Context, base string, req request, conns int, d time.Du
 		}
 	}()
 
-	target := vegeta.Target{Method: http.MethodGet, URL: base + req.path, Header: req.header}
+	// Plain answers on both sides: nginx serves the plain bytes, and Go's transport would
+	// otherwise ask the API for gzip and spend the generator's CPU inflating it.
+	header := req.header.Clone()
+	if header == nil {
+		header = http.Header{}
+	}
+	header.Set("Accept-Encoding", "identity")
+	target := vegeta.Target{Method: http.MethodGet, URL: base + req.path, Header: header}
 	res := result{Connections: conns}
 	latencies := make([]time.Duration, 0, 1<<16)
 	start := time.Now()
