@@ -237,7 +237,7 @@ var errVersionMoved = errors.New("the content version moved")
 
 // build computes the snapshot of version v: /openapi.yaml, /v1/meta, the first page of every
 // list, /v1/export, then every item, found by walking each list's pages. It keeps answers
-// until half the bound is used; the rest are computed on first use. It fails when the
+// until half the bound is (nearly) used; the rest are computed on first use. It fails when the
 // version read at the end is not v, as then the answers may mix versions.
 func (c *content) build(v int64) (*snapshot, error) {
 	s := &snapshot{version: v, answers: map[string]*answer{}}
@@ -263,6 +263,9 @@ func (c *content) build(v int64) (*snapshot, error) {
 			s.bytes += a.size
 		}
 	}
+	// Once less than this is left, nothing more is computed: on a content too large for the
+	// bound, the rest is computed on first use, and a new version is held sooner.
+	full := func() bool { return c.bound/2-s.bytes < 64<<10 }
 	var items []string
 	for _, path := range statics {
 		rec, err := c.get(path)
@@ -277,7 +280,7 @@ func (c *content) build(v int64) (*snapshot, error) {
 	for _, route := range lists {
 		i := strings.LastIndex(route, "/{")
 		list, param := route[:i], strings.Trim(route[i+1:], "{}")
-		for path := list; path != ""; {
+		for path := list; path != "" && !full(); {
 			rec, err := c.get(path)
 			if err != nil {
 				return nil, err
@@ -307,6 +310,9 @@ func (c *content) build(v int64) (*snapshot, error) {
 		}
 	}
 	for _, path := range items {
+		if full() {
+			break
+		}
 		rec, err := c.get(path)
 		if err != nil {
 			return nil, err
