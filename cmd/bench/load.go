@@ -76,6 +76,8 @@ func get(ctx context.Context, url string, header http.Header, want int) ([]byte,
 	for k, v := range header {
 		req.Header[k] = v
 	}
+	// The plain representation, with its own ETag, as the load asks for (see runLoad).
+	req.Header.Set("Accept-Encoding", "identity")
 	client := &http.Client{Timeout: 2 * time.Minute}
 	resp, err := client.Do(req)
 	if err != nil {
