@@ -123,6 +123,7 @@ const (
 	itemRatioMin       = 0.8
 	listRatioMin       = 0.8
 	searchRatioMin     = 0.8
+	distinctRatioMin   = 0.3 // a search never answered before, computed by the database
 	itemP99MaxMs       = 5
 	rssMaxBytes        = 60 << 20
 	unchangedRPSMin    = 0.9 // grown item rps at least this share of the normal run's
@@ -146,6 +147,7 @@ func (r *report) evaluate() {
 	ratio("item", itemRatioMin)
 	ratio("list", listRatioMin)
 	ratio("search", searchRatioMin)
+	ratio("search-distinct", distinctRatioMin)
 	if rw := r.row("item"); rw != nil {
 		got := fmt.Sprintf("%.2f ms", rw.API.P99Ms)
 		if r.Options.Connections != targetsConnections {
