@@ -79,7 +79,7 @@ func newContent(ctx context.Context, log *slog.Logger, st *postgres.Store, maxSt
 		maxStaleness = time.Second
 	}
 	if bound <= 0 {
-		bound = 32 << 20
+		bound = 16 << 20
 	}
 	return &content{log: log, st: st, ctx: ctx, pollEvery: maxStaleness / 2, bound: bound,
 		lazy: newLazyAnswers(bound / 2), rebuild: make(chan struct{}, 1)}

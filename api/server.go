@@ -32,7 +32,7 @@ type Options struct {
 	// served while the database answers; 0 means one second.
 	MaxStaleness time.Duration
 	// CacheBytes bounds the memory of the answers held, keys and bodies counted: half for
-	// those precomputed per content version, half for those kept on first use; 0 means 32 MiB.
+	// those precomputed per content version, half for those kept on first use; 0 means 16 MiB.
 	CacheBytes int64
 	// Context bounds the server's background work (following the content version,
 	// precomputing answers), which starts with the first request; nil means the process's life.

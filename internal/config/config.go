@@ -36,7 +36,7 @@ func Load(getenv func(string) string) (Config, error) {
 		ShutdownTimeout: 10 * time.Second,
 		RequestTimeout:  10 * time.Second,
 		MaxStaleness:    time.Second,
-		CacheBytes:      32 << 20,
+		CacheBytes:      16 << 20,
 	}
 	if v := getenv("ADDR"); v != "" {
 		cfg.Addr = v

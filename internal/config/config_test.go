@@ -18,7 +18,7 @@ func TestLoad(t *testing.T) {
 		cfg, err := Load(env(nil))
 		require.NoError(t, err)
 		assert.Equal(t, Config{Addr: ":8080", LogLevel: slog.LevelInfo, ShutdownTimeout: 10 * time.Second, RequestTimeout: 10 * time.Second,
-			MaxStaleness: time.Second, CacheBytes: 32 << 20}, cfg)
+			MaxStaleness: time.Second, CacheBytes: 16 << 20}, cfg)
 	})
 	t.Run("overrides", func(t *testing.T) {
 		cfg, err := Load(env(map[string]string{
