@@ -32,7 +32,8 @@ const minGzip = 1024
 
 // newAnswer keeps what a handler wrote under key, compressed as well when withGzip.
 func newAnswer(version int64, key string, rec *recorder, withGzip bool) *answer {
-	a := &answer{version: version, header: rec.header.Clone(), body: rec.body.Bytes()}
+	// Copies of exactly their length: a buffer's spare capacity would be memory not counted.
+	a := &answer{version: version, header: rec.header.Clone(), body: bytes.Clone(rec.body.Bytes())}
 	a.etag = a.header.Get("ETag")
 	if a.etag == "" {
 		a.etag = etagOf(a.body)
@@ -44,7 +45,7 @@ func newAnswer(version int64, key string, rec *recorder, withGzip bool) *answer 
 		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // a valid level never fails
 		_, _ = zw.Write(a.body)                                  // a bytes.Buffer never fails
 		_ = zw.Close()
-		a.gzip = buf.Bytes()
+		a.gzip = bytes.Clone(buf.Bytes())
 		// A strong ETag names one representation: the compressed one gets the hash of its own bytes.
 		a.gzipETag = etagOf(a.gzip)
 	}
