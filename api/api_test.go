@@ -67,7 +67,7 @@ func newClient(t *testing.T) *client {
 
 func newClientOn(t *testing.T, pool *pgxpool.Pool) *client {
 	t.Helper()
-	h := api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), postgres.New(pool), calcinosiskb.OpenAPI, api.Options{})
+	h := api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), postgres.New(pool), calcinosiskb.OpenAPI, api.Options{Context: t.Context()})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return &client{t: t, srv: srv}

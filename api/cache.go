@@ -2,111 +2,204 @@ package api
 
 import (
 	"bytes"
-	"log/slog"
+	"compress/gzip"
 	"net/http"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 
-	"calcinosiskb/internal/postgres"
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 )
 
-// maxCachedBytes bounds the memory the response cache may hold; past it, answers are still
-// served but no longer kept.
-const maxCachedBytes = 32 << 20
-
-// responseCache keeps the encoded 200 answers of the /v1 routes for one content version.
-// Every request first reads the version (one cheap query, so a database outage is still
-// answered 503); when it changes, every kept answer is dropped, so a change of content is
-// visible from the next request on.
-type responseCache struct {
-	mu      sync.RWMutex
-	version int64
-	size    int
-	answers map[string]cachedAnswer
+// answer is a 200 answer kept in memory, in every encoding it is sent in.
+type answer struct {
+	version  int64       // the content version it was computed from
+	header   http.Header // what its handler set (Content-Type, Cache-Control, any Vary) but ETag and Content-Length
+	body     []byte
+	etag     string
+	gzip     []byte // nil when not kept compressed
+	gzipETag string
+	size     int64 // the bytes it is accounted for in a cache, its key included
 }
 
-type cachedAnswer struct {
-	contentType string
-	vary        string
-	body        []byte
-	etag        string
+// answerOverhead is what an answer costs beyond the bytes counted: its structs, the map or
+// list entry that holds it, and the header map.
+const answerOverhead = 512
+
+// minGzip is the smallest body worth compressing; below it, gzip's framing eats the gain.
+const minGzip = 1024
+
+// newAnswer keeps what a handler wrote under key, compressed as well when withGzip.
+func newAnswer(version int64, key string, rec *recorder, withGzip bool) *answer {
+	// Copies of exactly their length: a buffer's spare capacity would be memory not counted.
+	a := &answer{version: version, header: rec.header.Clone(), body: bytes.Clone(rec.body.Bytes())}
+	a.etag = a.header.Get("ETag")
+	if a.etag == "" {
+		a.etag = etagOf(a.body)
+	}
+	a.header.Del("ETag")
+	a.header.Del("Content-Length")
+	if withGzip && len(a.body) >= minGzip {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // a valid level never fails
+		_, _ = zw.Write(a.body)                                  // a bytes.Buffer never fails
+		_ = zw.Close()
+		a.gzip = bytes.Clone(buf.Bytes())
+		// A strong ETag names one representation: the compressed one gets the hash of its own bytes.
+		a.gzipETag = etagOf(a.gzip)
+	}
+	a.size = a.sizeUnder(key)
+	return a
 }
 
-func (c *responseCache) get(version int64, key string) (cachedAnswer, bool) {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	a, ok := c.answers[key]
-	return a, ok && c.version == version
+// sizeUnder is the bytes a costs kept under key.
+func (a *answer) sizeUnder(key string) int64 {
+	size := int64(len(key)+len(a.body)+len(a.gzip)+len(a.etag)+len(a.gzipETag)) + answerOverhead
+	for name, values := range a.header {
+		size += int64(len(name))
+		for _, v := range values {
+			size += int64(len(v))
+		}
+	}
+	return size
 }
 
-func (c *responseCache) put(version int64, key string, a cachedAnswer) {
+// write sends the answer, compressed when the request accepts gzip, as writeTagged does
+// (304 when If-None-Match names it).
+func (a *answer) write(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	for name, values := range a.header {
+		// Clipped, so that a later Add to this response's header never writes into the kept slice.
+		h[name] = slices.Clip(values)
+	}
+	// One Vary line: the handler's (Accept, where it negotiates) and the encoding's.
+	vary := "Accept-Encoding"
+	if v := h.Get("Vary"); v != "" {
+		vary = v + ", " + vary
+	}
+	h.Set("Vary", vary)
+	body, etag := a.body, a.etag
+	if a.gzip != nil && acceptsGzip(r) {
+		body, etag = a.gzip, a.gzipETag
+		h.Set("Content-Encoding", "gzip")
+	}
+	_ = writeTagged(w, r, http.StatusOK, h.Get("Content-Type"), body, etag)
+}
+
+// acceptsGzip reports whether r's Accept-Encoding allows gzip (RFC 9110: named or by *, with
+// a q-value above 0).
+func acceptsGzip(r *http.Request) bool {
+	for _, header := range r.Header.Values("Accept-Encoding") {
+		for _, coding := range strings.Split(header, ",") {
+			name, params, _ := strings.Cut(coding, ";")
+			name = strings.TrimSpace(name)
+			if !strings.EqualFold(name, "gzip") && name != "*" {
+				continue
+			}
+			q := 1.0
+			for _, p := range strings.Split(params, ";") {
+				if k, v, ok := strings.Cut(strings.TrimSpace(p), "="); ok && strings.EqualFold(k, "q") {
+					if f, err := strconv.ParseFloat(v, 64); err == nil {
+						q = f
+					}
+				}
+			}
+			return q > 0
+		}
+	}
+	return false
+}
+
+// cacheKey is the key r's answer is kept under: the path and query as sent and, unless it is
+// the default (none, */* or application/json), the Accept header, so that a handler that
+// negotiates its representation by Accept never has one representation served for another.
+// A representation chosen by the query (format=…) is told apart by the query itself.
+func cacheKey(r *http.Request) string {
+	accept := strings.TrimSpace(strings.Join(r.Header.Values("Accept"), ","))
+	switch accept {
+	case "", "*/*", "application/json":
+		return r.URL.RequestURI()
+	}
+	return r.URL.RequestURI() + "\nAccept: " + accept
+}
+
+// lazyAnswers keeps the answers computed on demand (searches, filtered lists, later pages)
+// for one content version, least recently used out first, within a bound on the bytes of
+// their keys and bodies. The LRU list is the library's; the byte accounting is ours and
+// exact: under mu, bytes is the sum of the sizes of the answers held, and never above max.
+type lazyAnswers struct {
+	mu    sync.Mutex
+	lru   *simplelru.LRU[string, *answer]
+	bytes int64
+	max   int64
+}
+
+func newLazyAnswers(max int64) *lazyAnswers {
+	c := &lazyAnswers{max: max}
+	// The bound is on bytes, not on entries: the entry count only has to be unreachable.
+	c.lru, _ = simplelru.NewLRU[string, *answer](1<<30, func(_ string, a *answer) { c.bytes -= a.size })
+	return c
+}
+
+// get returns the answer kept under key for version, or nil.
+func (c *lazyAnswers) get(version int64, key string) *answer {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if version != c.version {
-		c.version, c.size, c.answers = version, 0, map[string]cachedAnswer{}
+	a, ok := c.lru.Get(key)
+	if !ok || a.version != version {
+		return nil
 	}
-	if c.size+len(a.body) > maxCachedBytes {
+	return a
+}
+
+// putLocked keeps a under key, evicting the least recently used answers until it fits; an
+// answer larger than the whole bound is not kept. A key already held is replaced, its old
+// answer's bytes given back first, so that an overwrite is counted once. c.mu must be held.
+func (c *lazyAnswers) putLocked(key string, a *answer) {
+	if a.size > c.max {
 		return
 	}
-	c.answers[key] = a
-	c.size += len(a.body)
+	c.lru.Remove(key) // the eviction callback gives an old answer's bytes back
+	for c.bytes+a.size > c.max {
+		if _, _, ok := c.lru.RemoveOldest(); !ok {
+			break
+		}
+	}
+	c.lru.Add(key, a)
+	c.bytes += a.size
 }
 
-// cacheAnswers serves a GET or HEAD from the cache when the content has not changed since
-// its answer was encoded, and keeps the 200 answers it has to compute.
-func cacheAnswers(log *slog.Logger, st *postgres.Store) func(http.Handler) http.Handler {
-	cache := &responseCache{answers: map[string]cachedAnswer{}}
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			version, err := st.ContentVersion(r.Context())
-			if err != nil {
-				writeError(log, w, r, err)
-				return
-			}
-			// A route that negotiates its representation answers the same URI differently.
-			key := r.URL.RequestURI() + "|" + representation(r)
-			if a, ok := cache.get(version, key); ok {
-				setVary(w, a.vary)
-				_ = writeTagged(w, r, http.StatusOK, a.contentType, a.body, a.etag)
-				return
-			}
-			// Compute the full answer, whatever the request's conditions, so that it can be kept.
-			full := r.Clone(r.Context())
-			full.Header.Del("If-None-Match")
-			rec := &recorder{header: http.Header{}, status: http.StatusOK}
-			next.ServeHTTP(rec, full)
-			if rec.status != http.StatusOK {
-				rec.copyTo(w)
-				return
-			}
-			// The handler has normally hashed the body for its ETag already.
-			a := cachedAnswer{contentType: rec.header.Get("Content-Type"), vary: rec.header.Get("Vary"),
-				body: rec.body.Bytes(), etag: rec.header.Get("ETag")}
-			if a.etag == "" {
-				a.etag = etagOf(a.body)
-			}
-			cache.put(version, key, a)
-			setVary(w, a.vary)
-			_ = writeTagged(w, r, http.StatusOK, a.contentType, a.body, a.etag)
-		})
-	}
+// purgeLocked drops every answer; c.mu must be held.
+func (c *lazyAnswers) purgeLocked() {
+	c.lru.Purge()
 }
 
-func setVary(w http.ResponseWriter, vary string) {
-	if vary != "" {
-		w.Header().Set("Vary", vary)
-	}
+// size returns the bytes held.
+func (c *lazyAnswers) size() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bytes
 }
 
 // recorder holds a handler's answer until it is kept or passed on.
 type recorder struct {
 	header http.Header
 	status int
+	wrote  bool
 	body   bytes.Buffer
 }
 
-func (rec *recorder) Header() http.Header         { return rec.header }
-func (rec *recorder) WriteHeader(status int)      { rec.status = status }
-func (rec *recorder) Write(p []byte) (int, error) { return rec.body.Write(p) }
+func newRecorder() *recorder { return &recorder{header: http.Header{}, status: http.StatusOK} }
+
+func (rec *recorder) Header() http.Header { return rec.header }
+func (rec *recorder) WriteHeader(status int) {
+	rec.status, rec.wrote = status, true
+}
+func (rec *recorder) Write(p []byte) (int, error) {
+	rec.wrote = true
+	return rec.body.Write(p)
+}
 
 // copyTo passes an answer that is not kept (an error) on unchanged.
 func (rec *recorder) copyTo(w http.ResponseWriter) {
@@ -115,4 +208,11 @@ func (rec *recorder) copyTo(w http.ResponseWriter) {
 	}
 	w.WriteHeader(rec.status)
 	_, _ = w.Write(rec.body.Bytes())
+}
+
+// computed is the outcome of running a handler for the cache: a 200 answer, or whatever else
+// it wrote.
+type computed struct {
+	answer *answer
+	rec    *recorder
 }

@@ -61,16 +61,6 @@ func sourceFormat(r *http.Request) (citationFormat, error) {
 	return sourceFormats[i], nil
 }
 
-// representation names the answer a request to a sources route gets, for keying cached
-// answers; a request that would fail has none.
-func representation(r *http.Request) string {
-	f, err := sourceFormat(r)
-	if err != nil {
-		return ""
-	}
-	return f.name
-}
-
 // negotiate returns the index of the offer the Accept header values prefer (RFC 9110 §12.5.1):
 // each offer takes the quality of the most specific range that matches it, the highest
 // quality above zero wins, and ties go to the earlier offer. No header accepts anything.

@@ -89,7 +89,7 @@ func TestSources_CitationFormats(t *testing.T) {
 			resp := c.doWith(http.MethodGet, tt.path, tt.header, true)
 			require.Equal(t, http.StatusOK, resp.status, "body: %s", resp.body)
 			assert.Equal(t, tt.wantType, resp.header.Get("Content-Type"))
-			assert.Equal(t, "Accept", resp.header.Get("Vary"))
+			assert.Contains(t, varies(resp.header), "Accept")
 			assert.NotEmpty(t, resp.header.Get("ETag"))
 			n := itemsIn(t, tt.wantType, resp.body)
 			if tt.wantItems < 0 {
@@ -131,7 +131,7 @@ func TestSources_CitationFormatErrors(t *testing.T) {
 			assert.Equal(t, tt.param, p.Param)
 			if tt.status == http.StatusNotAcceptable {
 				assert.Contains(t, p.Detail, "application/x-bibtex", "the detail lists what is offered")
-				assert.Equal(t, "Accept", resp.header.Get("Vary"))
+				assert.Contains(t, varies(resp.header), "Accept")
 			}
 		})
 	}
@@ -148,7 +148,7 @@ func TestSources_CacheKeysOnRepresentation(t *testing.T) {
 			resp := c.doWith(http.MethodGet, "/v1/sources/valenzuela-2015", h, true)
 			require.Equal(t, http.StatusOK, resp.status)
 			assert.Equal(t, want, resp.header.Get("Content-Type"), "round %d", round)
-			assert.Equal(t, "Accept", resp.header.Get("Vary"), "a kept answer still says it varies")
+			assert.Contains(t, varies(resp.header), "Accept", "a kept answer still says it varies")
 			if round == 0 {
 				etags[want] = resp.header.Get("ETag")
 				continue

@@ -6,6 +6,9 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+
+	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/assert"
@@ -89,25 +92,128 @@ func TestNotFound(t *testing.T) {
 	}
 }
 
+// specPaths returns every path of openapi.yaml with its parameters filled with values that
+// name records, found through resolver.
+func specPaths(t *testing.T, resolver *client) []string {
+	doc, _ := spec(t)
+	model, err := doc.BuildV3Model()
+	require.NoError(t, err)
+	var paths []string
+	for template, item := range model.Model.Paths.PathItems.FromOldest() {
+		path := template
+		for _, operation := range item.GetOperations().FromOldest() {
+			for _, p := range append(append([]*v3.Parameter{}, item.Parameters...), operation.Parameters...) {
+				if p.In == "path" {
+					path = strings.ReplaceAll(path, "{"+p.Name+"}", validPathValue(t, resolver, template, p))
+				}
+			}
+		}
+		paths = append(paths, path)
+	}
+	require.NotEmpty(t, paths)
+	return paths
+}
+
+// TestMethodNotAllowed sends every method but GET and HEAD to every path of openapi.yaml (and
+// the paths outside it): each is answered 405 with Allow, both before any answer is held and
+// once every answer is, and nothing is written.
 func TestMethodNotAllowed(t *testing.T) {
-	c := newClient(t)
-	for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
-		for _, path := range []string{"/v1/treatments", "/v1/treatments/surgical-excision", "/healthz"} {
-			t.Run(method+" "+path, func(t *testing.T) {
+	pool := testdb.New(t)
+	paths := append(specPaths(t, newClientOn(t, pool)), "/v1/search?q=ulcers", "/v1/treatments?category=surgical",
+		"/healthz", "/metrics", "/docs", "/docs/swagger-ui.css")
+	c := newClientOn(t, pool) // a server that has answered nothing yet
+	methods := []string{http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete,
+		http.MethodOptions, http.MethodTrace, http.MethodConnect, "PROPFIND"}
+	rejectAll := func(t *testing.T) {
+		for _, path := range paths {
+			for _, method := range methods {
+				allow := "GET, HEAD"
+				if path == "/cds-services/calcinosis-treatment-options" { // the one route that takes a body
+					if method == http.MethodPost {
+						continue
+					}
+					allow = http.MethodPost
+				}
 				resp := c.do(method, path, false)
-				requireProblem(t, resp, http.StatusMethodNotAllowed)
-				assert.Contains(t, resp.header.Get("Allow"), http.MethodGet)
-			})
+				if !assert.Equal(t, http.StatusMethodNotAllowed, resp.status, "%s %s: %s", method, path, resp.body) {
+					continue
+				}
+				assert.Equal(t, allow, resp.header.Get("Allow"), "%s %s", method, path)
+				// Each part of the API answers in its own error format.
+				switch {
+				case isPage(path):
+					assert.Equal(t, "text/html; charset=utf-8", resp.header.Get("Content-Type"), "%s %s", method, path)
+				case strings.HasPrefix(path, "/fhir/"):
+					assert.Contains(t, string(resp.body), `"resourceType":"OperationOutcome"`, "%s %s", method, path)
+				default:
+					requireProblem(t, resp, http.StatusMethodNotAllowed)
+				}
+			}
 		}
 	}
-	// Nothing was written: the treatment is still there.
-	decode[record](t, c.get("/v1/treatments/surgical-excision"))
+	t.Run("cold", rejectAll)
+
+	waitReady(t, c)
+	before := map[string][]byte{}
+	for _, path := range paths {
+		// The answers held in memory are the spec's and those under /v1; fill them.
+		if path != "/openapi.yaml" && !strings.HasPrefix(path, "/v1/") {
+			continue
+		}
+		for range 2 { // the second answer comes from memory
+			resp := c.do(http.MethodGet, path, false)
+			if path == "/v1/search" { // it needs a q
+				require.Equal(t, http.StatusBadRequest, resp.status, "GET %s: %s", path, resp.body)
+				continue
+			}
+			require.Equal(t, http.StatusOK, resp.status, "GET %s: %s", path, resp.body)
+			before[path] = resp.body
+		}
+	}
+	t.Run("warm", rejectAll)
+
+	for path, body := range before {
+		if strings.HasPrefix(path, "/v1/") {
+			assert.Equal(t, string(body), string(c.do(http.MethodGet, path, false).body), "GET %s after the rejected methods", path)
+		}
+	}
+}
+
+// isPage reports whether path is one of the evidence pages, whose errors are pages too.
+func isPage(path string) bool {
+	for _, prefix := range []string{"/features/", "/treatments/", "/mechanisms/", "/modalities/", "/sources/", "/assets/"} {
+		if strings.HasPrefix(path, prefix) {
+			return true
+		}
+	}
+	return path == "/" || path == "/search" || strings.HasPrefix(path, "/search?")
+}
+
+// waitReady waits until the server holds a complete content version (GET /readyz is 200).
+func waitReady(t *testing.T, c *client) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Minute) // generous: the machine may be loaded
+	for {
+		resp := c.do(http.MethodGet, "/readyz", false)
+		if resp.status == http.StatusOK {
+			return
+		}
+		require.Equal(t, http.StatusServiceUnavailable, resp.status, "GET /readyz: %s", resp.body)
+		if time.Now().After(deadline) {
+			t.Fatalf("the server holds no content version 2 minutes after its first request: %s", resp.body)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 func TestHealth(t *testing.T) {
 	c := newClient(t)
 	assert.JSONEq(t, `{"status":"ok"}`, string(c.get("/healthz").body))
-	assert.JSONEq(t, `{"status":"ready"}`, string(c.get("/readyz").body))
+	waitReady(t, c)
+	ready := decode[map[string]any](t, c.get("/readyz"))
+	assert.Equal(t, "ready", ready["status"])
+	assert.Equal(t, "up", ready["database"])
+	assert.NotZero(t, ready["content_version"])
 
 	t.Run("readyz is 503 while the schema is behind", func(t *testing.T) {
 		pool, err := pgxpool.New(context.Background(), testdb.Empty(t))

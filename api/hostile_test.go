@@ -271,6 +271,7 @@ func readHostileState(t *testing.T, c *client) hostileState {
 // problem, never a 5xx, and the data is the same afterwards.
 func TestHostileInput(t *testing.T) {
 	c := newClient(t)
+	waitReady(t, c) // /readyz is 503 until the content is held
 	before := readHostileState(t, c)
 	start := time.Now()
 	values := hostileValues()

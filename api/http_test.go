@@ -1,13 +1,18 @@
 package api_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -63,6 +68,7 @@ func TestConditionalGET(t *testing.T) {
 		assert.NotEqual(t, c.get("/v1/treatments?limit=1").header.Get("ETag"), c.get("/v1/treatments?limit=2").header.Get("ETag"))
 	})
 	t.Run("probes are never cached nor revalidated", func(t *testing.T) {
+		waitReady(t, c)
 		for _, path := range []string{"/healthz", "/readyz"} {
 			resp := c.get(path)
 			assert.Equal(t, "no-store", resp.header.Get("Cache-Control"), path)
@@ -82,14 +88,18 @@ func TestHEAD(t *testing.T) {
 	c := newClient(t)
 	for _, path := range []string{"/v1/treatments", "/v1/treatments/warfarin", "/v1/export", "/openapi.yaml", "/healthz", "/v1/treatments/no-such-thing"} {
 		t.Run(path, func(t *testing.T) {
-			get, getBody := send(t, http.MethodGet, c.srv.URL+path, nil)
-			head, headBody := send(t, http.MethodHead, c.srv.URL+path, nil)
-			assert.Equal(t, get.StatusCode, head.StatusCode)
-			assert.Empty(t, headBody)
-			assert.Equal(t, get.Header.Get("Content-Type"), head.Header.Get("Content-Type"))
-			if get.StatusCode == http.StatusOK {
-				assert.Equal(t, get.Header.Get("ETag"), head.Header.Get("ETag"))
-				assert.NotEmpty(t, getBody)
+			for _, encoding := range []string{"identity", "gzip"} {
+				get, getBody := send(t, http.MethodGet, c.srv.URL+path, map[string]string{"Accept-Encoding": encoding})
+				head, headBody := send(t, http.MethodHead, c.srv.URL+path, map[string]string{"Accept-Encoding": encoding})
+				assert.Equal(t, get.StatusCode, head.StatusCode)
+				assert.Empty(t, headBody)
+				assert.Equal(t, get.Header.Get("Content-Type"), head.Header.Get("Content-Type"))
+				if get.StatusCode == http.StatusOK {
+					assert.Equal(t, get.Header.Get("ETag"), head.Header.Get("ETag"), encoding)
+					assert.Equal(t, get.Header.Get("Content-Encoding"), head.Header.Get("Content-Encoding"), encoding)
+					assert.Equal(t, get.Header.Get("Content-Length"), head.Header.Get("Content-Length"), encoding)
+					assert.NotEmpty(t, getBody)
+				}
 			}
 		})
 	}
@@ -98,7 +108,7 @@ func TestHEAD(t *testing.T) {
 func TestCORS(t *testing.T) {
 	const allowed = "https://frontend.example"
 	srv := httptest.NewServer(api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)),
-		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{AllowedOrigins: []string{allowed}}))
+		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{AllowedOrigins: []string{allowed}, Context: t.Context()}))
 	t.Cleanup(srv.Close)
 
 	resp, _ := send(t, http.MethodGet, srv.URL+"/v1/treatments?limit=1", map[string]string{"Origin": allowed})
@@ -173,20 +183,105 @@ func key(t *testing.T, raw json.RawMessage) string {
 	return string(k.ID)
 }
 
-// TestContentChange_VisibleOnTheNextRequest changes a row under a running API: kept answers
-// are dropped at once, so the next request sees the change under a new ETag.
-func TestContentChange_VisibleOnTheNextRequest(t *testing.T) {
+// TestContentChange_VisibleWithinTheStalenessBound changes a row under a running API that
+// holds its answers: the change is served, under a new ETag, once the API learns of the new
+// version (a notification, or the poll within the staleness bound), before a generous deadline.
+func TestContentChange_VisibleWithinTheStalenessBound(t *testing.T) {
 	pool := testdb.New(t)
 	c := newClientOn(t, pool)
+	waitReady(t, c)
 	before := c.get("/v1/treatments/warfarin")
 	require.Equal(t, http.StatusOK, before.status)
-	assert.Equal(t, before.body, c.get("/v1/treatments/warfarin").body, "a kept answer is the same answer")
+	assert.Equal(t, before.body, c.get("/v1/treatments/warfarin").body, "a held answer is the same answer")
 
 	_, err := pool.Exec(context.Background(), "UPDATE treatments SET rationale = rationale || ' Edited.' WHERE slug = 'warfarin'")
 	require.NoError(t, err)
+	deadline := time.Now().Add(30 * time.Second) // generous: the bound is 1s, the machine may be loaded
 	after := c.get("/v1/treatments/warfarin")
-	assert.Contains(t, string(after.body), "Edited.")
+	for !strings.Contains(string(after.body), "Edited.") {
+		require.True(t, time.Now().Before(deadline), "the change is not served 30s later")
+		time.Sleep(20 * time.Millisecond)
+		after = c.get("/v1/treatments/warfarin")
+	}
 	assert.NotEqual(t, before.header.Get("ETag"), after.header.Get("ETag"))
 	resp, _ := send(t, http.MethodGet, c.srv.URL+"/v1/treatments/warfarin", map[string]string{"If-None-Match": before.header.Get("ETag")})
 	assert.Equal(t, http.StatusOK, resp.StatusCode, "the old ETag no longer matches")
+}
+
+// TestPrecomputed_ServedFromMemoryInBothEncodings checks that once the server is ready, the
+// public content (an item, the first page of a list, meta, export, the spec) is answered from
+// the precomputed answers, plain or gzipped as asked, with Vary: Accept-Encoding, and that
+// the gzipped body is the plain one.
+func TestPrecomputed_ServedFromMemoryInBothEncodings(t *testing.T) {
+	c := newClient(t)
+	waitReady(t, c)
+	paths := []string{"/v1/treatments/warfarin", "/v1/findings", "/v1/sources", "/v1/meta", "/v1/export", "/openapi.yaml"}
+	precomputed := func() float64 {
+		v, ok := c.metric(`kb_answers_total{from="precomputed"}`)
+		require.True(t, ok)
+		return v
+	}
+	start, sent := precomputed(), 0
+	for _, path := range paths {
+		sent += 2
+		plain, plainBody := send(t, http.MethodGet, c.srv.URL+path, map[string]string{"Accept-Encoding": "identity"})
+		require.Equal(t, http.StatusOK, plain.StatusCode, path)
+		assert.Empty(t, plain.Header.Get("Content-Encoding"), path)
+		assert.Contains(t, varies(plain.Header), "Accept-Encoding", path)
+		assert.Equal(t, strconv.Itoa(len(plainBody)), plain.Header.Get("Content-Length"), path)
+
+		zipped, zippedBody := send(t, http.MethodGet, c.srv.URL+path, map[string]string{"Accept-Encoding": "gzip"})
+		require.Equal(t, http.StatusOK, zipped.StatusCode, path)
+		if len(plainBody) < 1024 {
+			// Too small to gain from compression: sent plain either way.
+			assert.Empty(t, zipped.Header.Get("Content-Encoding"), path)
+			assert.Equal(t, plainBody, zippedBody, path)
+			continue
+		}
+		require.Equal(t, "gzip", zipped.Header.Get("Content-Encoding"), path)
+		assert.Contains(t, varies(zipped.Header), "Accept-Encoding", path)
+		assert.NotEqual(t, plain.Header.Get("ETag"), zipped.Header.Get("ETag"), "%s: each encoding has its own ETag", path)
+		zr, err := gzip.NewReader(bytes.NewReader(zippedBody))
+		require.NoError(t, err, path)
+		unzipped, err := io.ReadAll(zr)
+		require.NoError(t, err, path)
+		assert.Equal(t, string(plainBody), string(unzipped), "%s: the gzipped body is the plain one", path)
+		assert.Less(t, len(zippedBody), len(plainBody), path)
+
+		sent++
+		resp, body := send(t, http.MethodGet, c.srv.URL+path, map[string]string{"Accept-Encoding": "gzip", "If-None-Match": zipped.Header.Get("ETag")})
+		assert.Equal(t, http.StatusNotModified, resp.StatusCode, path)
+		assert.Empty(t, body, path)
+	}
+	assert.Equal(t, float64(sent), precomputed()-start, "every answer came from the precomputed ones")
+}
+
+// TestPrecomputed_BeyondTheBoundComputedOnFirstUse gives the answers a bound too small for
+// the whole content: the precomputed ones stay within their half, and the rest are still
+// answered, computed on first use and then kept.
+func TestPrecomputed_BeyondTheBoundComputedOnFirstUse(t *testing.T) {
+	const bound = 1 << 20
+	c := newClientWith(t, testdb.New(t), api.Options{CacheBytes: bound})
+	waitReady(t, c)
+	held, _ := c.metric(`kb_answers_held_bytes{store="precomputed"}`)
+	assert.Positive(t, held)
+	assert.LessOrEqual(t, held, float64(bound/2))
+	for _, path := range []string{"/v1/export", "/v1/treatments/warfarin", "/v1/findings/1", "/v1/meta"} {
+		for range 2 {
+			require.Equal(t, http.StatusOK, c.get(path).status, path)
+		}
+	}
+	lazy, _ := c.metric(`kb_answers_held_bytes{store="lazy"}`)
+	assert.LessOrEqual(t, lazy, float64(bound/2))
+}
+
+// varies lists the request headers an answer says it varies on, however its Vary lines are split.
+func varies(h http.Header) []string {
+	var names []string
+	for _, line := range h.Values("Vary") {
+		for _, name := range strings.Split(line, ",") {
+			names = append(names, strings.TrimSpace(name))
+		}
+	}
+	return names
 }

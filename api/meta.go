@@ -13,8 +13,8 @@ type metaResponse struct {
 	Counts        map[string]int `json:"counts"`
 	Verification  verification   `json:"verification"`
 	// RulesVersion is the version of the synthesis rules behind every treatment's synthesis.
-	RulesVersion string `json:"rules_version"`
-	Licenses      licenses       `json:"licenses"`
+	RulesVersion string   `json:"rules_version"`
+	Licenses     licenses `json:"licenses"`
 }
 
 // licenses names, as SPDX identifiers, the terms on which the project may be reused: the code

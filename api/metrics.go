@@ -24,7 +24,7 @@ type metrics struct {
 	latency  *prometheus.HistogramVec
 }
 
-func newMetrics(log *slog.Logger, st *postgres.Store) *metrics {
+func newMetrics(log *slog.Logger, st *postgres.Store, c *content) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -39,7 +39,7 @@ func newMetrics(log *slog.Logger, st *postgres.Store) *metrics {
 	}
 	m.registry.MustRegister(m.requests, m.latency,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		poolCollector{st: st}, dataVersionCollector{st: st, log: log})
+		poolCollector{st: st}, dataVersionCollector{st: st, log: log}, contentCollector{c: c})
 	return m
 }
 
@@ -124,4 +124,50 @@ func (c dataVersionCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	ch <- prometheus.MustNewConstMetric(dataVersionDesc, prometheus.GaugeValue, 1,
 		meta.DataVersion, strconv.Itoa(meta.SchemaVersion))
+}
+
+var (
+	contentVersionDesc = prometheus.NewDesc("kb_content_version",
+		"The content version whose answers are served from memory; 0 before the first is known.", nil, nil)
+	databaseUpDesc = prometheus.NewDesc("kb_database_up",
+		"1 while the content version poll reaches the database, 0 while it does not.", nil, nil)
+	answersHeldDesc = prometheus.NewDesc("kb_answers_held_bytes",
+		"Bytes of the answers held in memory, keys and bodies counted, by store.", []string{"store"}, nil)
+	answersBoundDesc = prometheus.NewDesc("kb_answers_bound_bytes",
+		"The bound on the bytes of the answers held, by store.", []string{"store"}, nil)
+	answersServedDesc = prometheus.NewDesc("kb_answers_total",
+		"Requests for content routes, by how they were answered: precomputed, kept (on first use) or computed.", []string{"from"}, nil)
+)
+
+// contentCollector reports the state of the answers held in memory, and whether the database
+// answers, without asking it.
+type contentCollector struct{ c *content }
+
+func (cc contentCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- contentVersionDesc
+	ch <- databaseUpDesc
+	ch <- answersHeldDesc
+	ch <- answersBoundDesc
+	ch <- answersServedDesc
+}
+
+func (cc contentCollector) Collect(ch chan<- prometheus.Metric) {
+	c := cc.c
+	ch <- prometheus.MustNewConstMetric(contentVersionDesc, prometheus.GaugeValue, float64(c.version.Load()))
+	up := 1.0
+	if _, err := c.health(); err != nil {
+		up = 0
+	}
+	ch <- prometheus.MustNewConstMetric(databaseUpDesc, prometheus.GaugeValue, up)
+	var snapBytes int64
+	if s := c.snap.Load(); s != nil {
+		snapBytes = s.bytes
+	}
+	ch <- prometheus.MustNewConstMetric(answersHeldDesc, prometheus.GaugeValue, float64(snapBytes), "precomputed")
+	ch <- prometheus.MustNewConstMetric(answersHeldDesc, prometheus.GaugeValue, float64(c.lazy.size()), "lazy")
+	ch <- prometheus.MustNewConstMetric(answersBoundDesc, prometheus.GaugeValue, float64(c.bound/2), "precomputed")
+	ch <- prometheus.MustNewConstMetric(answersBoundDesc, prometheus.GaugeValue, float64(c.lazy.max), "lazy")
+	ch <- prometheus.MustNewConstMetric(answersServedDesc, prometheus.CounterValue, float64(c.counters.snapshot.Load()), "precomputed")
+	ch <- prometheus.MustNewConstMetric(answersServedDesc, prometheus.CounterValue, float64(c.counters.hit.Load()), "kept")
+	ch <- prometheus.MustNewConstMetric(answersServedDesc, prometheus.CounterValue, float64(c.counters.miss.Load()), "computed")
 }

@@ -41,7 +41,7 @@ func TestRequestSizeLimits(t *testing.T) {
 
 func TestRateLimit(t *testing.T) {
 	srv := httptest.NewServer(api.NewServer(slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil)),
-		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{RatePerMinute: 3}))
+		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{RatePerMinute: 3, Context: t.Context()}))
 	t.Cleanup(srv.Close)
 	for i := 0; i < 3; i++ {
 		resp, _ := send(t, http.MethodGet, srv.URL+"/healthz", nil)
@@ -107,7 +107,7 @@ func (b *syncBuffer) String() string {
 func TestLogs_CarryTheRequestID(t *testing.T) {
 	var logs syncBuffer
 	srv := httptest.NewServer(api.NewServer(slog.New(api.LogHandler(slog.NewJSONHandler(&logs, nil))),
-		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{}))
+		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{Context: t.Context()}))
 	t.Cleanup(srv.Close)
 	resp, _ := send(t, http.MethodGet, srv.URL+"/v1/treatments/warfarin", nil)
 	id := resp.Header.Get("X-Request-ID")

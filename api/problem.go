@@ -167,6 +167,12 @@ func methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 			Detail: fmt.Sprintf("Method %s is not allowed on %s; a CDS service is called with POST.", r.Method, r.URL.Path)})
 		return
 	}
+	// chi answers a method it does not know (PROPFIND, say) from the top router, whatever the
+	// path: FHIR's paths still answer in FHIR's own error format.
+	if strings.HasPrefix(r.URL.Path, "/fhir/") {
+		fhirMethodNotAllowed(w, r)
+		return
+	}
 	// Every other route of this API is read-only.
 	w.Header().Set("Allow", "GET, HEAD")
 	if isPagePath(r.URL.Path) {

@@ -11,40 +11,15 @@ import (
 	"calcinosiskb/internal/postgres"
 )
 
-// addRoutes holds every path of the API.
-func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, metrics http.Handler) {
+// addRoutes holds every path of the API. The content routes (the spec and everything under
+// /v1) answer from memory when they can; see content.
+func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, c *content, metrics http.Handler) {
 	h := func(fn handlerFunc) func(w http.ResponseWriter, r *http.Request) { return handle(log, fn) }
 
 	r.Get("/healthz", healthz)
-	r.Get("/readyz", h(readyz(st)))
-	r.Get("/openapi.yaml", h(serveSpec(spec)))
+	r.Get("/readyz", h(readyz(c)))
 	addDocsRoutes(r)
 	r.Get("/metrics", metrics.ServeHTTP)
-
-	r.Route("/v1", func(r chi.Router) {
-		r.Use(cacheAnswers(log, st))
-		r.Get("/associated-features", h(listByKind("category", kb.FeatureCategories, st.AssociatedFeatures, toFeatureResponse, featureKey)))
-		r.Get("/associated-features/{slug}", h(getRecord("associated feature", st.AssociatedFeature, toFeatureResponse)))
-		r.Get("/mechanisms", h(listByKind("support", kb.MechanismSupports, st.Mechanisms, toMechanismResponse, mechanismKey)))
-		r.Get("/mechanisms/{slug}", h(getRecord("mechanism", st.Mechanism, toMechanismResponse)))
-		r.Get("/diagnostic-modalities", h(listByKind("role", kb.ModalityRoles, st.DiagnosticModalities, toModalityResponse, modalityKey)))
-		r.Get("/diagnostic-modalities/{slug}", h(getRecord("diagnostic modality", st.DiagnosticModality, toModalityResponse)))
-		r.Get("/treatments", h(listTreatments(st)))
-		r.Get("/treatments/{slug}", h(getRecord("treatment", st.Treatment, toTreatmentResponse)))
-		r.Get("/prevalence", h(listPrevalence(st)))
-		r.Get("/prevalence/{slug}", h(getRecord("prevalence estimate", st.PrevalenceEstimate, toPrevalenceResponse)))
-		r.Get("/clinical-presentation", h(listByKind("kind", kb.PresentationKinds, st.PresentationItems, toPresentationResponse, presentationKey)))
-		r.Get("/clinical-presentation/{slug}", h(getRecord("presentation item", st.PresentationItem, toPresentationResponse)))
-		// The sources negotiate JSON or a bibliography format (citations.go).
-		r.Get("/sources", h(listSources(st)))
-		r.Get("/sources/{slug}", h(getSource(st)))
-		r.Get("/findings", h(listFindings(st)))
-		r.Get("/findings/{id}", h(getFinding(st)))
-		r.Get("/meta", h(getMeta(st)))
-		r.Get("/synthesis-rules", h(getSynthesisRules))
-		r.Get("/search", h(search(st)))
-		r.Get("/export", h(export(st)))
-	})
 
 	// The evidence pages (pages.go): HTML for people, from the same answers as /v1; their
 	// errors are pages too.
@@ -69,8 +44,44 @@ func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, 
 		r.Get("/Citation/{slug}", f(getCitation(st)))
 	})
 
-	// CDS Hooks 2.0 (cds.go), outside /v1 and its response cache: discovery, and the one
+	// CDS Hooks 2.0 (cds.go), outside the answers held in memory: discovery, and the one
 	// route that takes a body.
 	r.Get("/cds-services", h(discoverCDSServices()))
 	r.Post(cdsServicePath, h(callTreatmentOptions(st)))
+
+	r.Mount("/", c.routes)
+}
+
+// addContentRoutes holds the paths whose answers content keeps. Its middleware is added with
+// Group, so that chi runs it per route after matching the method: a POST never reaches it
+// and is answered 405 whether or not a GET's answer is held.
+func addContentRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, c *content) {
+	h := func(fn handlerFunc) func(w http.ResponseWriter, r *http.Request) { return handle(log, fn) }
+
+	r.Group(func(r chi.Router) {
+		r.Use(c.serve)
+		r.Get("/openapi.yaml", h(serveSpec(spec)))
+		r.Get("/v1/associated-features", h(listByKind("category", kb.FeatureCategories, st.AssociatedFeatures, toFeatureResponse, featureKey)))
+		r.Get("/v1/associated-features/{slug}", h(getRecord("associated feature", st.AssociatedFeature, toFeatureResponse)))
+		r.Get("/v1/mechanisms", h(listByKind("support", kb.MechanismSupports, st.Mechanisms, toMechanismResponse, mechanismKey)))
+		r.Get("/v1/mechanisms/{slug}", h(getRecord("mechanism", st.Mechanism, toMechanismResponse)))
+		r.Get("/v1/diagnostic-modalities", h(listByKind("role", kb.ModalityRoles, st.DiagnosticModalities, toModalityResponse, modalityKey)))
+		r.Get("/v1/diagnostic-modalities/{slug}", h(getRecord("diagnostic modality", st.DiagnosticModality, toModalityResponse)))
+		r.Get("/v1/treatments", h(listTreatments(st)))
+		r.Get("/v1/treatments/{slug}", h(getRecord("treatment", st.Treatment, toTreatmentResponse)))
+		r.Get("/v1/prevalence", h(listPrevalence(st)))
+		r.Get("/v1/prevalence/{slug}", h(getRecord("prevalence estimate", st.PrevalenceEstimate, toPrevalenceResponse)))
+		r.Get("/v1/clinical-presentation", h(listByKind("kind", kb.PresentationKinds, st.PresentationItems, toPresentationResponse, presentationKey)))
+		r.Get("/v1/clinical-presentation/{slug}", h(getRecord("presentation item", st.PresentationItem, toPresentationResponse)))
+		// The sources negotiate JSON or a bibliography format (citations.go); the key the
+		// answers are held under tells the representations apart (cacheKey).
+		r.Get("/v1/sources", h(listSources(st)))
+		r.Get("/v1/sources/{slug}", h(getSource(st)))
+		r.Get("/v1/findings", h(listFindings(st)))
+		r.Get("/v1/findings/{id}", h(getFinding(st)))
+		r.Get("/v1/meta", h(getMeta(st)))
+		r.Get("/v1/synthesis-rules", h(getSynthesisRules))
+		r.Get("/v1/search", h(search(st)))
+		r.Get("/v1/export", h(export(st)))
+	})
 }

@@ -28,13 +28,29 @@ type Options struct {
 	// RequestTimeout bounds each request's work, so that a database that stops answering
 	// yields 503s instead of hung requests; 0 means no bound.
 	RequestTimeout time.Duration
+	// MaxStaleness bounds how long after a change of content the old content may still be
+	// served while the database answers; 0 means one second.
+	MaxStaleness time.Duration
+	// CacheBytes bounds the memory of the answers held, keys and bodies counted: half for
+	// those precomputed per content version, half for those kept on first use; 0 means 16 MiB.
+	CacheBytes int64
+	// Context bounds the server's background work (following the content version,
+	// precomputing answers), which starts with the first request; nil means the process's life.
+	Context context.Context
 }
 
 // NewServer returns the API's handler: every route, with request ids, one log line and
 // metrics per request, panics answered as problems, request size limits, optional rate
 // limiting, CORS (always for the CDS Hooks routes), and HEAD on every GET.
 func NewServer(log *slog.Logger, st *postgres.Store, spec []byte, opts Options) http.Handler {
-	m := newMetrics(log, st)
+	c := newContent(opts.Context, log, st, opts.MaxStaleness, opts.CacheBytes)
+	contentRoutes := chi.NewRouter()
+	contentRoutes.NotFound(notFound)
+	contentRoutes.MethodNotAllowed(methodNotAllowed)
+	addContentRoutes(contentRoutes, log, st, spec, c)
+	c.routes = contentRoutes
+
+	m := newMetrics(log, st, c)
 	r := chi.NewRouter()
 	r.Use(requestIDs, observe(log, m), recoverPanics(log), limitRequestSize, middleware.GetHead)
 	if opts.RequestTimeout > 0 {
@@ -46,7 +62,7 @@ func NewServer(log *slog.Logger, st *postgres.Store, spec []byte, opts Options) 
 	r.Use(allowCrossOrigin(opts.AllowedOrigins))
 	r.NotFound(notFound)
 	r.MethodNotAllowed(methodNotAllowed)
-	addRoutes(r, log, st, spec, m.handler())
+	addRoutes(r, log, st, c, m.handler())
 	return r
 }
 

@@ -47,7 +47,7 @@ func TestGeneratedClientAgainstServer(t *testing.T) {
 
 	var logs syncBuffer
 	srv := httptest.NewServer(api.NewServer(slog.New(slog.NewTextHandler(&logs, nil)),
-		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{}))
+		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{Context: t.Context()}))
 	t.Cleanup(srv.Close)
 	defer func() {
 		if t.Failed() {

@@ -106,7 +106,7 @@ func explainAPI(ctx context.Context, url string) (*explainReport, error) {
 		return nil, err
 	}
 	defer pool.Close()
-	handler := api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), postgres.New(pool), calcinosiskb.OpenAPI, api.Options{})
+	handler := api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), postgres.New(pool), calcinosiskb.OpenAPI, api.Options{Context: ctx})
 
 	report := &explainReport{}
 	for _, path := range explainRequests {

@@ -92,7 +92,7 @@ func TestGrowDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pool.Close()
-	srv := api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), postgres.New(pool), calcinosiskb.OpenAPI, api.Options{})
+	srv := api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), postgres.New(pool), calcinosiskb.OpenAPI, api.Options{Context: t.Context()})
 	var slug string
 	if err := conn.QueryRow(ctx, "SELECT slug FROM treatments WHERE slug LIKE 'synthetic-2-%' ORDER BY id LIMIT 1").Scan(&slug); err != nil {
 		t.Fatal(err)

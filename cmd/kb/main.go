@@ -144,7 +144,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	srv := &http.Server{
 		Addr: cfg.Addr,
 		Handler: api.NewServer(log, postgres.New(pool), calcinosiskb.OpenAPI,
-			api.Options{AllowedOrigins: cfg.AllowedOrigins, RatePerMinute: cfg.RatePerMinute, RequestTimeout: cfg.RequestTimeout}),
+			api.Options{AllowedOrigins: cfg.AllowedOrigins, RatePerMinute: cfg.RatePerMinute, RequestTimeout: cfg.RequestTimeout,
+				MaxStaleness: cfg.MaxStaleness, CacheBytes: cfg.CacheBytes, Context: ctx}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -13,8 +15,10 @@ import (
 )
 
 // TestFault_DatabaseOutage stops the database under a running service: the service keeps
-// running, says it is not ready, answers data requests with 503 problems and Retry-After
-// (never a 500, never a hang), and recovers by itself once the database is back.
+// running and serves what it holds in memory (a 200, as before the outage), says in /readyz
+// and /metrics that the database is down while staying ready, answers only what needs the
+// database with 503 problems and Retry-After (never a 500, never a hang), and recovers by
+// itself once the database is back.
 func TestFault_DatabaseOutage(t *testing.T) {
 	skipIfShort(t)
 	cluster, dbURL := privateCluster(t)
@@ -26,17 +30,21 @@ func TestFault_DatabaseOutage(t *testing.T) {
 
 	s := startService(t, map[string]string{"DATABASE_URL": dbURL})
 	client := &http.Client{Timeout: 30 * time.Second} // only a hang reaches it
-	dataPaths := []string{"/v1/treatments", "/v1/treatments/surgical-excision"}
+	dataPaths := []string{"/v1/treatments", "/v1/treatments/surgical-excision", "/v1/search?q=excision"}
 	for _, p := range append([]string{"/readyz"}, dataPaths...) {
-		r := fetch(client, s.url+p, nil)
-		require.Equal(t, http.StatusOK, r.status, "%s before the outage: %s", p, r)
+		for range 2 { // the second is answered from memory
+			r := fetch(client, s.url+p, nil)
+			require.Equal(t, http.StatusOK, r.status, "%s before the outage: %s", p, r)
+		}
 	}
+	var n atomic.Int64
+	uncached := func() string { return fmt.Sprintf("/v1/search?q=outage+%d", n.Add(1)) }
 
 	// Clients keep asking throughout the outage and the recovery: each gets a 200 or a 503
 	// problem, never a 500, a broken connection or a hang, whatever moment its request hits.
 	stopLoad := make(chan struct{})
 	var stopOnce sync.Once
-	collect := hammer(&http.Client{Timeout: 30 * time.Second}, s.url, append([]string{"/readyz"}, dataPaths...), 4, stopLoad)
+	collect := hammer(&http.Client{Timeout: 30 * time.Second}, s.url, append([]string{"/readyz", "/v1/search?q=outage"}, dataPaths...), 4, stopLoad)
 	t.Cleanup(func() { stopOnce.Do(func() { close(stopLoad) }); collect() })
 	finishLoad := func() {
 		stopOnce.Do(func() { close(stopLoad) })
@@ -63,24 +71,34 @@ func TestFault_DatabaseOutage(t *testing.T) {
 	stoppedAt := time.Now()
 	t.Logf("database stopped")
 
-	// Every answer during the outage is a 503 problem with Retry-After, not a hang.
-	probe := func(path string) bool {
-		r := fetch(client, s.url+path, nil)
-		what := fmt.Sprintf("%s %s into the outage", path, time.Since(stoppedAt).Round(time.Millisecond))
-		ok := assertProblem(t, r, http.StatusServiceUnavailable, what)
-		if ok {
-			ok = assert.NotEmpty(t, r.header.Get("Retry-After"), "%s: Retry-After", what)
-		}
-		return ok
+	// The service notices the outage (it polls the version), and stays ready.
+	readyBody := func() map[string]any {
+		r := fetch(client, s.url+"/readyz", nil)
+		require.Equal(t, http.StatusOK, r.status, "/readyz during the outage: %s", r)
+		var body map[string]any
+		require.NoError(t, json.Unmarshal(r.body, &body), "/readyz: %s", r)
+		return body
 	}
+	deadline := time.Now().Add(30 * time.Second)
+	for readyBody()["database"] != "unavailable" {
+		require.True(t, time.Now().Before(deadline), "/readyz does not report the outage: %v", readyBody())
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("/readyz reported the outage %s after it began", time.Since(stoppedAt).Round(time.Millisecond))
+	assert.NotEmpty(t, readyBody()["unavailable_since"])
+	assert.Contains(t, string(fetch(client, s.url+"/metrics", nil).body), "\nkb_database_up 0\n")
+
+	// What is held is served; what needs the database is a 503 problem with Retry-After.
 	for round := 0; round < 3; round++ {
-		for _, p := range append([]string{"/readyz"}, dataPaths...) {
-			if !probe(p) {
-				t.FailNow()
-			}
+		for _, p := range dataPaths {
+			r := fetch(client, s.url+p, nil)
+			require.Equal(t, http.StatusOK, r.status, "%s, held in memory, during the outage: %s", p, r)
 		}
+		what := "a search never asked before, during the outage"
+		r := fetch(client, s.url+uncached(), nil)
+		require.True(t, assertProblem(t, r, http.StatusServiceUnavailable, what))
+		assert.NotEmpty(t, r.header.Get("Retry-After"), "%s: Retry-After", what)
 	}
-	t.Logf("503 with Retry-After on every path within %s of the outage", time.Since(stoppedAt).Round(time.Millisecond))
 	r := fetch(client, s.url+"/healthz", nil)
 	require.Equal(t, http.StatusOK, r.status, "the process is still up during the outage: %s", r)
 	select {
@@ -96,20 +114,20 @@ func TestFault_DatabaseOutage(t *testing.T) {
 	t.Logf("database started again")
 
 	// The service recovers by itself: no restart, no manual step.
-	deadline := time.Now().Add(30 * time.Second)
-	for _, p := range append([]string{"/readyz"}, dataPaths...) {
-		for {
-			r := fetch(client, s.url+p, nil)
-			require.NoError(t, r.err, "%s after the restart: requests must not hang", p)
-			if r.status == http.StatusOK {
-				break
-			}
-			require.Equal(t, http.StatusServiceUnavailable, r.status, "%s while recovering: %s", p, r)
-			if time.Now().After(deadline) {
-				t.Fatalf("%s still answers %s 30s after the database came back", p, r)
-			}
-			time.Sleep(100 * time.Millisecond)
+	deadline = time.Now().Add(30 * time.Second)
+	for readyBody()["database"] != "up" {
+		require.True(t, time.Now().Before(deadline), "/readyz still reports the outage 30s after the database came back")
+		time.Sleep(100 * time.Millisecond)
+	}
+	for {
+		r := fetch(client, s.url+uncached(), nil)
+		require.NoError(t, r.err, "a new search after the restart: requests must not hang")
+		if r.status == http.StatusOK {
+			break
 		}
+		require.Equal(t, http.StatusServiceUnavailable, r.status, "a new search while recovering: %s", r)
+		require.True(t, time.Now().Before(deadline), "a new search still answers %s 30s after the database came back", r)
+		time.Sleep(100 * time.Millisecond)
 	}
 	t.Logf("recovered %s after the database came back", time.Since(restartedAt).Round(time.Millisecond))
 	time.Sleep(200 * time.Millisecond)

@@ -21,6 +21,10 @@ type Config struct {
 	RatePerMinute   int           // RATE_LIMIT_PER_MINUTE: requests per client a minute; 0 is no limit
 	PprofAddr       string        // PPROF_ADDR: a loopback address for pprof; empty is off
 	RequestTimeout  time.Duration // REQUEST_TIMEOUT: how long a request may wait on the database
+	// CONTENT_MAX_STALENESS: how long after a change of content the API may still serve the
+	// content before it, while the database answers
+	MaxStaleness time.Duration
+	CacheBytes   int64 // CACHE_MAX_BYTES: memory for kept answers, keys and bodies counted
 }
 
 // Load reads the configuration through getenv, with defaults for what is unset.
@@ -31,6 +35,8 @@ func Load(getenv func(string) string) (Config, error) {
 		LogLevel:        slog.LevelInfo,
 		ShutdownTimeout: 10 * time.Second,
 		RequestTimeout:  10 * time.Second,
+		MaxStaleness:    time.Second,
+		CacheBytes:      16 << 20,
 	}
 	if v := getenv("ADDR"); v != "" {
 		cfg.Addr = v
@@ -66,6 +72,20 @@ func Load(getenv func(string) string) (Config, error) {
 			return Config{}, fmt.Errorf("REQUEST_TIMEOUT %q: want a positive duration such as 10s", v)
 		}
 		cfg.RequestTimeout = d
+	}
+	if v := getenv("CONTENT_MAX_STALENESS"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 10*time.Millisecond {
+			return Config{}, fmt.Errorf("CONTENT_MAX_STALENESS %q: want a duration of at least 10ms such as 1s", v)
+		}
+		cfg.MaxStaleness = d
+	}
+	if v := getenv("CACHE_MAX_BYTES"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 1<<20 {
+			return Config{}, fmt.Errorf("CACHE_MAX_BYTES %q: want a whole number of bytes, at least 1048576", v)
+		}
+		cfg.CacheBytes = n
 	}
 	if v := getenv("SHUTDOWN_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)

@@ -229,6 +229,34 @@ func (c Cluster) Stop(ctx context.Context) error {
 	return c.run(ctx, owner, "pg_ctl", "-D", c.Dir, "-m", "fast", "-w", "stop")
 }
 
+// Replicate makes dir a streaming hot standby of c, which must be running: a base backup with
+// the WAL streamed along and the settings to follow c written in. The standby listens on port
+// once started with Start.
+func (c Cluster) Replicate(ctx context.Context, dir string, port int) (Cluster, error) {
+	owner, err := clusterOwner()
+	if err != nil {
+		return Cluster{}, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return Cluster{}, fmt.Errorf("create %s: %w", dir, err)
+	}
+	if err := owner.chown(dir); err != nil {
+		return Cluster{}, err
+	}
+	// Bin may hold only links to pg_ctl and initdb; pg_basebackup is beside their targets.
+	bin := c.Bin
+	if ctl, err := filepath.EvalSymlinks(filepath.Join(c.Bin, "pg_ctl")); err == nil {
+		bin = filepath.Dir(ctl)
+	}
+	backup := Cluster{Dir: c.Dir, Port: c.Port, Bin: bin}
+	err = backup.run(ctx, owner, "pg_basebackup", "-h", "127.0.0.1", "-p", strconv.Itoa(c.Port), "-U", "postgres",
+		"-D", dir, "--wal-method=stream", "--write-recovery-conf", "--checkpoint=fast")
+	if err != nil {
+		return Cluster{}, err
+	}
+	return Cluster{Dir: dir, Port: port, Bin: c.Bin}, nil
+}
+
 func (c Cluster) run(ctx context.Context, owner osUser, name string, args ...string) error {
 	cmd := exec.CommandContext(ctx, filepath.Join(c.Bin, name), args...)
 	cmd.SysProcAttr = owner.procAttr()

@@ -87,17 +87,3 @@ func (s *Store) Meta(ctx context.Context) (kb.Meta, error) {
 	}
 	return meta, nil
 }
-
-const contentVersionSQL = `
-	SELECT version
-	FROM content_version`
-
-// ContentVersion returns a number that changes whenever any content changes (triggers bump
-// it), read in one cheap query; errors wrap kb.ErrUnavailable when the database cannot answer.
-func (s *Store) ContentVersion(ctx context.Context) (int64, error) {
-	var v int64
-	if err := s.pool.QueryRow(ctx, contentVersionSQL).Scan(&v); err != nil {
-		return 0, fmt.Errorf("read content version: %w", classify(err))
-	}
-	return v, nil
-}

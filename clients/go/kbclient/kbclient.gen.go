@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -646,6 +647,39 @@ func (e PrevalenceEstimateKind) Valid() bool {
 	}
 }
 
+// Defines values for ReadinessDatabase.
+const (
+	Unavailable ReadinessDatabase = "unavailable"
+	Up          ReadinessDatabase = "up"
+)
+
+// Valid indicates whether the value is a known member of the ReadinessDatabase enum.
+func (e ReadinessDatabase) Valid() bool {
+	switch e {
+	case Unavailable:
+		return true
+	case Up:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReadinessStatus.
+const (
+	ReadinessStatusReady ReadinessStatus = "ready"
+)
+
+// Valid indicates whether the value is a known member of the ReadinessStatus enum.
+func (e ReadinessStatus) Valid() bool {
+	switch e {
+	case ReadinessStatusReady:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Route.
 const (
 	RouteIntralesional  Route = "intralesional"
@@ -816,16 +850,16 @@ func (e SourceRecordVerifiedAgainst) Valid() bool {
 
 // Defines values for StatusResponseStatus.
 const (
-	Ok    StatusResponseStatus = "ok"
-	Ready StatusResponseStatus = "ready"
+	StatusResponseStatusOk    StatusResponseStatus = "ok"
+	StatusResponseStatusReady StatusResponseStatus = "ready"
 )
 
 // Valid indicates whether the value is a known member of the StatusResponseStatus enum.
 func (e StatusResponseStatus) Valid() bool {
 	switch e {
-	case Ok:
+	case StatusResponseStatusOk:
 		return true
-	case Ready:
+	case StatusResponseStatusReady:
 		return true
 	default:
 		return false
@@ -2315,6 +2349,27 @@ type Problem struct {
 // ER  -
 type RIS = string
 
+// Readiness The answer of /readyz while the server holds a complete content version.
+//
+// Examples: {"content_version":1764588000123456,"database":"unavailable","status":"ready","unavailable_since":"2026-12-01T12:00:00Z"}
+type Readiness struct {
+	// ContentVersion The version of the content being served; it only grows.
+	ContentVersion int64 `json:"content_version"`
+
+	// Database Whether the server's last check (at most a staleness bound ago) reached the database.
+	Database ReadinessDatabase `json:"database"`
+	Status   ReadinessStatus   `json:"status"`
+
+	// UnavailableSince When the database stopped answering; present only while it does not.
+	UnavailableSince *time.Time `json:"unavailable_since,omitempty"`
+}
+
+// ReadinessDatabase Whether the server's last check (at most a staleness bound ago) reached the database.
+type ReadinessDatabase string
+
+// ReadinessStatus defines model for Readiness.Status.
+type ReadinessStatus string
+
 // Ref Another record, by slug and name; a mechanism a treatment targets, or a treatment that targets a mechanism.
 //
 // Examples: {"name":"Chronic inflammation","slug":"chronic-inflammation"}
@@ -3706,9 +3761,12 @@ type ClientInterface interface {
 
 	// CheckReadiness Readiness probe
 	//
-	// Answers 200 with status `ready` when the database answers and its schema is at the
-	// latest migration this server knows; otherwise 503 with a `Retry-After` header. It ignores
-	// any query string.
+	// Answers 200 with status `ready` while the server holds a complete content version in
+	// memory, even when the database does not answer: what it holds is still served, and
+	// `database` says whether the database answers. Answers 503 with a `Retry-After` header
+	// before the first content version is held, or while the database's schema is not at the
+	// latest migration this server knows. A readiness that failed whenever the database did
+	// would take every replica out of a load balancer at once. It ignores any query string.
 	//
 	// Corresponds with GET /readyz (the `CheckReadiness` operationId).
 	CheckReadiness(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4387,9 +4445,12 @@ func (c *Client) GetOpenApiDocument(ctx context.Context, params *GetOpenApiDocum
 
 // CheckReadiness Readiness probe
 //
-// Answers 200 with status `ready` when the database answers and its schema is at the
-// latest migration this server knows; otherwise 503 with a `Retry-After` header. It ignores
-// any query string.
+// Answers 200 with status `ready` while the server holds a complete content version in
+// memory, even when the database does not answer: what it holds is still served, and
+// `database` says whether the database answers. Answers 503 with a `Retry-After` header
+// before the first content version is held, or while the database's schema is not at the
+// latest migration this server knows. A readiness that failed whenever the database did
+// would take every replica out of a load balancer at once. It ignores any query string.
 //
 // Corresponds with GET /readyz (the `CheckReadiness` operationId).
 func (c *Client) CheckReadiness(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7777,9 +7838,12 @@ type ClientWithResponsesInterface interface {
 
 	// CheckReadinessWithResponse Readiness probe
 	//
-	// Answers 200 with status `ready` when the database answers and its schema is at the
-	// latest migration this server knows; otherwise 503 with a `Retry-After` header. It ignores
-	// any query string.
+	// Answers 200 with status `ready` while the server holds a complete content version in
+	// memory, even when the database does not answer: what it holds is still served, and
+	// `database` says whether the database answers. Answers 503 with a `Retry-After` header
+	// before the first content version is held, or while the database's schema is not at the
+	// latest migration this server knows. A readiness that failed whenever the database did
+	// would take every replica out of a load balancer at once. It ignores any query string.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -10366,7 +10430,7 @@ type CheckReadinessResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *StatusResponse
+	JSON200 *Readiness
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -10392,7 +10456,7 @@ type CheckReadinessResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CheckReadinessResponse) GetJSON200() *StatusResponse {
+func (r CheckReadinessResponse) GetJSON200() *Readiness {
 	return r.JSON200
 }
 
@@ -14407,9 +14471,12 @@ func (c *ClientWithResponses) GetOpenApiDocumentWithResponse(ctx context.Context
 
 // CheckReadinessWithResponse Readiness probe
 //
-// Answers 200 with status `ready` when the database answers and its schema is at the
-// latest migration this server knows; otherwise 503 with a `Retry-After` header. It ignores
-// any query string.
+// Answers 200 with status `ready` while the server holds a complete content version in
+// memory, even when the database does not answer: what it holds is still served, and
+// `database` says whether the database answers. Answers 503 with a `Retry-After` header
+// before the first content version is held, or while the database's schema is not at the
+// latest migration this server knows. A readiness that failed whenever the database did
+// would take every replica out of a load balancer at once. It ignores any query string.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18582,7 +18649,7 @@ func ParseCheckReadinessResponse(rsp *http.Response) (*CheckReadinessResponse, e
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest StatusResponse
+		var dest Readiness
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -1,0 +1,14 @@
+BEGIN;
+
+CREATE OR REPLACE FUNCTION bump_content_version() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    UPDATE content_version SET version = version + 1;
+    RETURN NULL;
+END
+$$;
+
+DROP FUNCTION next_content_version();
+
+COMMIT;
