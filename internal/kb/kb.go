@@ -27,6 +27,8 @@ type Source struct {
 	PublicationType string
 	VerifiedAgainst string
 	PeerReviewed    bool
+	URL             string // the record that was read
+	Verification    string // one of Verifications: how that record was verified
 }
 
 // SourceRecord is a source with every finding that cites it and every record that does.

@@ -163,6 +163,9 @@ func (s *Store) Findings(ctx context.Context, filter kb.FindingFilter) ([]kb.Fin
 	} else if filter.Source != "" {
 		w.add("s.slug = ?", filter.Source)
 	}
+	if len(filter.Verifications) > 0 {
+		w.add("s.verification = ANY(?)", filter.Verifications)
+	}
 	if filter.AfterID != 0 {
 		w.add("f.id > ?", filter.AfterID)
 	}
