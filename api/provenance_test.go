@@ -176,3 +176,64 @@ func TestSources_VerificationConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestFeatures_AntiPMSclHeavyBurden checks the strongest association known, added under the
+// verification policy: anti-PM/Scl and a heavy calcinosis burden in the Johns Hopkins registry.
+func TestFeatures_AntiPMSclHeavyBurden(t *testing.T) {
+	c := newClient(t)
+	type effect struct {
+		FindingID int64    `json:"finding_id"`
+		Measure   string   `json:"measure"`
+		Estimate  float64  `json:"estimate"`
+		CILow     *float64 `json:"ci_low"`
+		CIHigh    *float64 `json:"ci_high"`
+		Adjusted  *bool    `json:"adjusted"`
+		Primary   bool     `json:"primary"`
+		Source    string   `json:"source"`
+	}
+	var feature struct {
+		Effects           []effect     `json:"effects"`
+		StrongestAdjusted *effect      `json:"strongest_adjusted"`
+		Sources           []provenance `json:"sources"`
+	}
+	resp := c.get("/v1/associated-features/anti-pm-scl-antibody")
+	require.Equal(t, http.StatusOK, resp.status)
+	require.NoError(t, json.Unmarshal(resp.body, &feature))
+
+	require.NotNil(t, feature.StrongestAdjusted)
+	got := *feature.StrongestAdjusted
+	assert.Equal(t, "odds_ratio", got.Measure)
+	assert.Equal(t, 17.31, got.Estimate)
+	require.NotNil(t, got.CILow)
+	require.NotNil(t, got.CIHigh)
+	assert.Equal(t, 7.72, *got.CILow)
+	assert.Equal(t, 38.81, *got.CIHigh)
+	assert.True(t, got.Primary)
+	assert.Equal(t, "johns-hopkins-registry-2023", got.Source)
+
+	var sources []string
+	for _, s := range feature.Sources {
+		sources = append(sources, s.Slug)
+		if s.Slug == "johns-hopkins-registry-2023" {
+			assert.Equal(t, "concordant_secondary", s.Verification)
+			assert.NotEmpty(t, s.URL)
+		}
+	}
+	assert.Contains(t, sources, "johns-hopkins-registry-2023")
+
+	// The light burden is the same study's secondary result, listed among the effects.
+	var light bool
+	for _, e := range feature.Effects {
+		if e.Source == "johns-hopkins-registry-2023" && e.Estimate == 3.59 {
+			light = !e.Primary && *e.CILow == 1.84 && *e.CIHigh == 7.00
+		}
+	}
+	assert.True(t, light, "the light-burden OR 3.59 (1.84-7.00) is a secondary effect")
+
+	// Kept to primary-verified evidence, the estimate is gone but the feature's other findings stay.
+	primary := findingsWith(t, c, "&subject=anti-pm-scl-antibody&verification=publisher,pubmed,pmc")
+	assert.NotEmpty(t, primary)
+	for id, s := range primary {
+		assert.NotEqual(t, "johns-hopkins-registry-2023", s.Slug, "finding %d", id)
+	}
+}
