@@ -40,6 +40,7 @@ func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec []byte, 
 		r.Get("/sources/{slug}", h(getSource(st)))
 		r.Get("/findings", h(listFindings(st)))
 		r.Get("/findings/{id}", h(getFinding(st)))
+		r.Get("/findings/{source}/{subject}/{name}", h(getFindingByKey(st)))
 		r.Get("/meta", h(getMeta(st)))
 		r.Get("/synthesis-rules", h(getSynthesisRules))
 		r.Get("/search", h(search(st)))

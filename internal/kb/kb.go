@@ -56,6 +56,7 @@ type Subject struct {
 // Finding is one result of one study about one record, as the source published it.
 type Finding struct {
 	ID                 int64
+	Key                string // source slug / subject slug / name: stable across databases
 	Subject            Subject
 	Source             Source
 	Design             string
