@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -246,7 +247,7 @@ func (c *content) build(v int64) (*snapshot, error) {
 		if method != http.MethodGet {
 			return nil
 		}
-		if i := strings.LastIndex(route, "/{"); i >= 0 {
+		if strings.Contains(route, "{") {
 			lists = append(lists, route)
 		} else {
 			statics = append(statics, route)
@@ -256,6 +257,13 @@ func (c *content) build(v int64) (*snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	// An item is found by walking its list: a route of one parameter after a list's path. Any
+	// other route with parameters (a finding by its key) is computed on first use.
+	lists = slices.DeleteFunc(lists, func(route string) bool {
+		i := strings.LastIndex(route, "/{")
+		return i < 0 || strings.Contains(route[:i], "{") || strings.Contains(route[i+1:], "/") ||
+			!slices.Contains(statics, route[:i])
+	})
 	keep := func(path string, rec *recorder) {
 		a := newAnswer(v, path, rec, true)
 		if s.bytes+a.size <= c.bound/2 {

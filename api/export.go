@@ -89,7 +89,7 @@ func export(st *postgres.Store) handlerFunc {
 			return err
 		}
 		if doc.Sources, err = everything(ctx, func(ctx context.Context, p kb.Page) ([]kb.SourceRecord, bool, error) {
-			return st.Sources(ctx, "", p)
+			return st.Sources(ctx, kb.SourceFilter{}, p)
 		}, toSourceRecordResponse, sourceKey); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -23,6 +24,7 @@ func toSubjectResponse(s kb.Subject) subjectResponse {
 // findingResponse is one study result; fields the source does not give are null.
 type findingResponse struct {
 	ID                  int64           `json:"id"`
+	Key                 string          `json:"key"`
 	Subject             subjectResponse `json:"subject"`
 	Source              sourceResponse  `json:"source"`
 	Design              string          `json:"design"`
@@ -63,6 +65,7 @@ func toFindingResponses(evidence []kb.Finding) []findingResponse {
 func toFindingResponse(f kb.Finding) findingResponse {
 	return findingResponse{
 		ID:      f.ID,
+		Key:     f.Key,
 		Subject: toSubjectResponse(f.Subject),
 		Source:  toSourceResponse(f.Source), Design: f.Design, Population: f.Population,
 		NSSc: f.NSSc, NTotal: f.NTotal, Measure: f.Measure, Estimate: f.Estimate,
@@ -109,6 +112,28 @@ func getFinding(st *postgres.Store) handlerFunc {
 			return &notFoundError{what: "finding", key: "id"}
 		}
 		f, err := st.Finding(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, r, http.StatusOK, toFindingResponse(f))
+	}
+}
+
+// getFindingByKey serves GET /v1/findings/{source}/{subject}/{name}: the finding whose natural
+// key is source/subject/name.
+func getFindingByKey(st *postgres.Store) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if _, err := readParams(r); err != nil {
+			return err
+		}
+		var parts [3]string
+		for i, name := range []string{"source", "subject", "name"} {
+			parts[i] = chi.URLParam(r, name)
+			if !kb.ValidSlug(parts[i]) {
+				return &notFoundError{what: "finding", key: "key"}
+			}
+		}
+		f, err := st.FindingByKey(r.Context(), strings.Join(parts[:], "/"))
 		if err != nil {
 			return err
 		}

@@ -140,14 +140,15 @@ func validPathValue(t *testing.T, c *client, template string, p *v3.Parameter) s
 			}
 		}
 	}
-	if p.Schema != nil {
-		if ex := p.Schema.Schema().Examples; len(ex) > 0 {
-			return ex[0].Value
-		}
-	}
+	// The parameter's own example first: it is more specific than its schema's.
 	if p.Examples != nil {
 		for _, ex := range p.Examples.FromOldest() {
 			return ex.Value.Value
+		}
+	}
+	if p.Schema != nil {
+		if ex := p.Schema.Schema().Examples; len(ex) > 0 {
+			return ex[0].Value
 		}
 	}
 	t.Fatalf("no valid value for path parameter %q of %s: give it an example in openapi.yaml", p.Name, template)

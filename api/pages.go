@@ -346,7 +346,7 @@ func homePage(st *postgres.Store) handlerFunc {
 			return err
 		}
 		if h.Sources, err = everything(ctx, func(ctx context.Context, p kb.Page) ([]kb.SourceRecord, bool, error) {
-			return st.Sources(ctx, "", p)
+			return st.Sources(ctx, kb.SourceFilter{}, p)
 		}, toSourceRecordResponse, sourceKey); err != nil {
 			return err
 		}

@@ -83,6 +83,24 @@ func (p params) oneOf(name string, allowed []string, def string) (string, error)
 	return v, nil
 }
 
+// anyOf returns the comma-separated values of parameter name, nil when absent, or an error
+// unless each is one of allowed and none is repeated.
+func (p params) anyOf(name string, allowed []string) ([]string, error) {
+	if !p.has(name) {
+		return nil, nil
+	}
+	values := strings.Split(p.get(name), ",")
+	for i, v := range values {
+		if !slices.Contains(allowed, v) {
+			return nil, &paramError{param: name, reason: "must be one or more, separated by commas, of: " + strings.Join(allowed, ", ")}
+		}
+		if slices.Contains(values[:i], v) {
+			return nil, &paramError{param: name, reason: "names " + v + " more than once"}
+		}
+	}
+	return values, nil
+}
+
 // slug returns the parameter name as a record key, "" when absent, or an error if it cannot be one.
 func (p params) slug(name string) (string, error) {
 	if !p.has(name) {
@@ -205,7 +223,8 @@ func unknownReason(allowed []string) string {
 
 // findingFilter reads the parameters of GET /v1/findings.
 func findingFilter(r *http.Request) (kb.FindingFilter, error) {
-	p, err := readParams(r, "subject_type", "subject", "design", "evidence_level_max", "measure", "source", "limit", "cursor")
+	p, err := readParams(r, "subject_type", "subject", "design", "evidence_level_max", "measure", "source",
+		"verification", "limit", "cursor")
 	if err != nil {
 		return kb.FindingFilter{}, err
 	}
@@ -228,6 +247,9 @@ func findingFilter(r *http.Request) (kb.FindingFilter, error) {
 	if f.Source, err = p.slug("source"); err != nil {
 		// A PMID is all digits, which is also a valid slug; anything else is neither.
 		return f, &paramError{param: "source", reason: "must be a PMID or a source's slug"}
+	}
+	if f.Verifications, err = p.anyOf("verification", kb.Verifications); err != nil {
+		return f, err
 	}
 	page, err := p.page(findingOrder)
 	if err != nil {

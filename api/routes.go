@@ -79,6 +79,7 @@ func addContentRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec [
 		r.Get("/v1/sources/{slug}", h(getSource(st)))
 		r.Get("/v1/findings", h(listFindings(st)))
 		r.Get("/v1/findings/{id}", h(getFinding(st)))
+		r.Get("/v1/findings/{source}/{subject}/{name}", h(getFindingByKey(st)))
 		r.Get("/v1/meta", h(getMeta(st)))
 		r.Get("/v1/synthesis-rules", h(getSynthesisRules))
 		r.Get("/v1/search", h(search(st)))

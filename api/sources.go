@@ -26,6 +26,8 @@ type sourceResponse struct {
 	PublicationType string  `json:"publication_type"`
 	VerifiedAgainst string  `json:"verified_against"`
 	PeerReviewed    bool    `json:"peer_reviewed"`
+	URL             string  `json:"url"`
+	Verification    string  `json:"verification"`
 }
 
 // sourceRecordResponse is a source with every record and finding that cites it.
@@ -47,7 +49,7 @@ func toSourceResponse(s kb.Source) sourceResponse {
 	return sourceResponse{
 		Slug: s.Slug, PMID: s.PMID, DOI: s.DOI, Authors: s.Authors, Title: s.Title, Journal: s.Journal,
 		Year: s.Year, Citation: s.Citation, PublicationType: s.PublicationType, VerifiedAgainst: s.VerifiedAgainst,
-		PeerReviewed: s.PeerReviewed,
+		PeerReviewed: s.PeerReviewed, URL: s.URL, Verification: s.Verification,
 	}
 }
 
@@ -63,7 +65,7 @@ func toSourceResponses(sources []kb.Source) []sourceResponse {
 // sourceFormat) every source that q matches, in one answer.
 func listSources(st *postgres.Store) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		p, err := readParams(r, "q", "limit", "cursor", "format")
+		p, err := readParams(r, "q", "verification", "limit", "cursor", "format")
 		if err != nil {
 			return err
 		}
@@ -72,8 +74,11 @@ func listSources(st *postgres.Store) handlerFunc {
 		if err != nil {
 			return err
 		}
-		q, err := p.text("q")
-		if err != nil {
+		var filter kb.SourceFilter
+		if filter.Q, err = p.text("q"); err != nil {
+			return err
+		}
+		if filter.Verifications, err = p.anyOf("verification", kb.Verifications); err != nil {
 			return err
 		}
 		if f.bibliography() {
@@ -81,7 +86,7 @@ func listSources(st *postgres.Store) handlerFunc {
 				return err
 			}
 			records, err := everything(r.Context(), func(ctx context.Context, page kb.Page) ([]kb.SourceRecord, bool, error) {
-				return st.Sources(ctx, q, page)
+				return st.Sources(ctx, filter, page)
 			}, func(s kb.SourceRecord) kb.SourceRecord { return s }, sourceKey)
 			if err != nil {
 				return err
@@ -92,7 +97,7 @@ func listSources(st *postgres.Store) handlerFunc {
 		if err != nil {
 			return err
 		}
-		sources, more, err := st.Sources(r.Context(), q, page)
+		sources, more, err := st.Sources(r.Context(), filter, page)
 		if err != nil {
 			return err
 		}

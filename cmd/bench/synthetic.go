@@ -141,6 +141,8 @@ func cloneTable(ctx context.Context, tx pgx.Tx, table string, copies int, mapped
 			expr = "NULL" // identifiers such as a PMID or DOI belong to the original only
 		case c.unique && c.typ == "boolean":
 			expr = "false" // a flag that at most one row carries, such as the mainstay treatment
+		case c.unique && c.name == "key":
+			expr = col + " || '-synthetic-' || c.n" // a finding's natural key keeps its slug-like form
 		case c.unique && (c.typ == "text" || c.typ == "character varying"):
 			expr = col + " || ' (synthetic ' || c.n || ')'"
 		case c.unique:

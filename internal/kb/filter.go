@@ -15,7 +15,10 @@ var (
 	Designs = []string{"systematic_review", "rct", "prospective_cohort", "retrospective_cohort", "registry",
 		"cross_sectional", "case_control", "case_series", "case_report", "expert_review", "narrative_review",
 		"animal_model", "laboratory"}
-	Measures = []string{"odds_ratio", "hazard_ratio", "proportion", "frequency_comparison", "sensitivity",
+	// Verifications say how a source's record was verified; the first three mean the record
+	// itself was read. The policy is in README's "Where the data comes from".
+	Verifications = []string{"publisher", "pubmed", "pmc", "concordant_secondary", "single_secondary"}
+	Measures      = []string{"odds_ratio", "hazard_ratio", "proportion", "frequency_comparison", "sensitivity",
 		"specificity", "icc", "kappa", "median_change"}
 )
 
@@ -68,6 +71,13 @@ type TreatmentFilter struct {
 	Page             Page
 }
 
+// SourceFilter narrows the list of sources by a search query Q and by how their records were
+// verified (any of Verifications; empty means all).
+type SourceFilter struct {
+	Q             string
+	Verifications []string
+}
+
 // FindingFilter narrows the list of findings; empty fields match all. Source is a PMID (all
 // digits) or a source's slug. Findings are listed by id, so a page continues after AfterID.
 type FindingFilter struct {
@@ -77,6 +87,7 @@ type FindingFilter struct {
 	EvidenceLevelMax int
 	Measure          string
 	Source           string
+	Verifications    []string // the source's verification is one of these; empty means any
 	Limit            int
 	AfterID          int64
 }

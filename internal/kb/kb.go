@@ -27,6 +27,8 @@ type Source struct {
 	PublicationType string
 	VerifiedAgainst string
 	PeerReviewed    bool
+	URL             string // the record that was read
+	Verification    string // one of Verifications: how that record was verified
 }
 
 // SourceRecord is a source with every finding that cites it and every record that does.
@@ -54,6 +56,7 @@ type Subject struct {
 // Finding is one result of one study about one record, as the source published it.
 type Finding struct {
 	ID                 int64
+	Key                string // source slug / subject slug / name: stable across databases
 	Subject            Subject
 	Source             Source
 	Design             string

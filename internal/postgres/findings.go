@@ -28,7 +28,7 @@ const (
 
 // findingSelect selects findings with their subject and source; a query adds its WHERE and ORDER BY.
 var findingSelect = `
-	SELECT f.id, fs.subject_type, fs.subject_slug, fs.subject_name,
+	SELECT f.id, f.key, fs.subject_type, fs.subject_slug, fs.subject_name,
 	       f.design, f.population, f.n_ssc, f.n_total,
 	       f.measure, f.estimate, f.ci_low, f.ci_high,
 	       f.comparator_estimate, f.comparison,
@@ -52,6 +52,7 @@ func findingsOfSQL(key findingKey) string {
 
 type findingRow struct {
 	ID                  int64    `db:"id"`
+	Key                 string   `db:"key"`
 	SubjectType         string   `db:"subject_type"`
 	SubjectSlug         string   `db:"subject_slug"`
 	SubjectName         string   `db:"subject_name"`
@@ -91,6 +92,7 @@ type recordFindingRow struct {
 func (r findingRow) finding() kb.Finding {
 	return kb.Finding{
 		ID:                  r.ID,
+		Key:                 r.Key,
 		Subject:             kb.Subject{Type: r.SubjectType, Slug: r.SubjectSlug, Name: r.SubjectName},
 		Source:              r.source(),
 		Design:              r.Design,
@@ -163,6 +165,9 @@ func (s *Store) Findings(ctx context.Context, filter kb.FindingFilter) ([]kb.Fin
 	} else if filter.Source != "" {
 		w.add("s.slug = ?", filter.Source)
 	}
+	if len(filter.Verifications) > 0 {
+		w.add("s.verification = ANY(?)", filter.Verifications)
+	}
 	if filter.AfterID != 0 {
 		w.add("f.id > ?", filter.AfterID)
 	}
@@ -180,16 +185,27 @@ func (s *Store) Findings(ctx context.Context, filter kb.FindingFilter) ([]kb.Fin
 
 // Finding returns the finding with the given id, or an error wrapping kb.ErrNotFound.
 func (s *Store) Finding(ctx context.Context, id int64) (kb.Finding, error) {
-	rows, err := s.pool.Query(ctx, findingSelect+"\n\tWHERE f.id = $1", id)
+	return s.oneFinding(ctx, "f.id", id, strconv.FormatInt(id, 10))
+}
+
+// FindingByKey returns the finding with the given natural key (source/subject/name), or an
+// error wrapping kb.ErrNotFound.
+func (s *Store) FindingByKey(ctx context.Context, key string) (kb.Finding, error) {
+	return s.oneFinding(ctx, "f.key", key, key)
+}
+
+// oneFinding returns the finding whose column (f.id or f.key, never user input) equals value.
+func (s *Store) oneFinding(ctx context.Context, column string, value any, name string) (kb.Finding, error) {
+	rows, err := s.pool.Query(ctx, findingSelect+"\n\tWHERE "+column+" = $1", value)
 	if err != nil {
-		return kb.Finding{}, fmt.Errorf("query finding %d: %w", id, classify(err))
+		return kb.Finding{}, fmt.Errorf("query finding %s: %w", name, classify(err))
 	}
 	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[findingRow])
 	if errors.Is(err, pgx.ErrNoRows) {
-		return kb.Finding{}, fmt.Errorf("finding %s: %w", strconv.FormatInt(id, 10), kb.ErrNotFound)
+		return kb.Finding{}, fmt.Errorf("finding %s: %w", name, kb.ErrNotFound)
 	}
 	if err != nil {
-		return kb.Finding{}, fmt.Errorf("query finding %d: %w", id, classify(err))
+		return kb.Finding{}, fmt.Errorf("query finding %s: %w", name, classify(err))
 	}
 	return r.finding(), nil
 }

@@ -170,3 +170,37 @@ func TestStore_Meta(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotEqual(t, first.DataVersion, edited.DataVersion, "a content change changes the data version")
 }
+
+// TestFindings_KeyForInsertWithoutOne checks that a finding inserted without a key gets the
+// key the backfill rule gives, numbered past those taken, and that a key given is kept.
+func TestFindings_KeyForInsertWithoutOne(t *testing.T) {
+	pool := testdb.New(t)
+	ctx := context.Background()
+	insert := `
+		INSERT INTO findings (source_id, associated_feature_id, design, measure, estimate, adjusted,
+		                      direction, evidence_level, statement, key)
+		VALUES ((SELECT id FROM sources WHERE slug = 'baron-2016'),
+		        (SELECT id FROM associated_features WHERE slug = 'anticentromere-antibody'),
+		        'prospective_cohort', 'odds_ratio', 1.5, $1, 'positive', 3, 'x', $2)
+		RETURNING key`
+	for _, tt := range []struct {
+		adjusted bool
+		key      *string
+		want     string
+	}{
+		{true, nil, "baron-2016/anticentromere-antibody/adjusted-or-2"},
+		{true, nil, "baron-2016/anticentromere-antibody/adjusted-or-3"},
+		{false, nil, "baron-2016/anticentromere-antibody/or"},
+		{false, ptr("baron-2016/anticentromere-antibody/given"), "baron-2016/anticentromere-antibody/given"},
+	} {
+		var got string
+		require.NoError(t, pool.QueryRow(ctx, insert, tt.adjusted, tt.key).Scan(&got))
+		assert.Equal(t, tt.want, got)
+	}
+	_, err := pool.Exec(ctx, insert, true, ptr("baron-2016/anticentromere-antibody/given"))
+	assert.ErrorContains(t, err, "findings_key_key", "a key is never used twice")
+	_, err = pool.Exec(ctx, insert, true, ptr("Baron 2016"))
+	assert.ErrorContains(t, err, "findings_key_check")
+}
+
+func ptr[T any](v T) *T { return &v }

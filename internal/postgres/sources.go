@@ -19,7 +19,9 @@ const sourceColumns = `
 	s.citation AS source_citation,
 	s.publication_type AS source_publication_type,
 	s.verified_against AS source_verified_against,
-	s.peer_reviewed AS source_peer_reviewed`
+	s.peer_reviewed AS source_peer_reviewed,
+	s.url AS source_url,
+	s.verification AS source_verification`
 
 type sourceRow struct {
 	SourceSlug            string  `db:"source_slug"`
@@ -33,6 +35,8 @@ type sourceRow struct {
 	SourcePublicationType string  `db:"source_publication_type"`
 	SourceVerifiedAgainst string  `db:"source_verified_against"`
 	SourcePeerReviewed    bool    `db:"source_peer_reviewed"`
+	SourceURL             string  `db:"source_url"`
+	SourceVerification    string  `db:"source_verification"`
 }
 
 func (r sourceRow) source() kb.Source {
@@ -48,6 +52,8 @@ func (r sourceRow) source() kb.Source {
 		PublicationType: r.SourcePublicationType,
 		VerifiedAgainst: r.SourceVerifiedAgainst,
 		PeerReviewed:    r.SourcePeerReviewed,
+		URL:             r.SourceURL,
+		Verification:    r.SourceVerification,
 	}
 }
 
@@ -80,12 +86,15 @@ func buildSource(r sourceRecordRow, findings []kb.Finding) kb.SourceRecord {
 	return kb.SourceRecord{Source: r.source(), CitedBy: citedBy, Findings: findings}
 }
 
-// Sources returns a page of the sources that search query q matches (all when q is empty) in
-// slug order, which reads as first author then year, each with the records and findings that
-// cite it, and whether more follow.
-func (s *Store) Sources(ctx context.Context, q string, page kb.Page) ([]kb.SourceRecord, bool, error) {
+// Sources returns a page of the sources that filter matches (all when it is empty) in slug
+// order, which reads as first author then year, each with the records and findings that cite
+// it, and whether more follow.
+func (s *Store) Sources(ctx context.Context, filter kb.SourceFilter, page kb.Page) ([]kb.SourceRecord, bool, error) {
 	var w where
-	matching(&w, "s.slug", "source", q)
+	matching(&w, "s.slug", "source", filter.Q)
+	if len(filter.Verifications) > 0 {
+		w.add("s.verification = ANY(?)", filter.Verifications)
+	}
 	if page.After != nil {
 		w.add("s.slug > ?", page.After.Slug)
 	}

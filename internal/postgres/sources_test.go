@@ -15,16 +15,20 @@ import (
 	"calcinosiskb/internal/testdb"
 )
 
-// publicRecord is what a source's public record (PubMed, PMC or the journal) showed when it
-// was looked up; testdata/source_records.json holds one per source.
+// publicRecord is what a source's public record showed when it was looked up, where that
+// record is (URL), how it was verified and, in Read, which migration says so;
+// testdata/source_records.json holds one per source.
 type publicRecord struct {
-	Slug        string  `json:"slug"`
-	PMID        *string `json:"pmid"`
-	DOI         *string `json:"doi"`
-	Title       string  `json:"title"`
-	FirstAuthor *string `json:"first_author"`
-	Year        int     `json:"year"`
-	Journal     string  `json:"journal"`
+	Slug         string  `json:"slug"`
+	PMID         *string `json:"pmid"`
+	DOI          *string `json:"doi"`
+	Title        string  `json:"title"`
+	FirstAuthor  *string `json:"first_author"`
+	Year         int     `json:"year"`
+	Journal      string  `json:"journal"`
+	URL          string  `json:"url"`
+	Verification string  `json:"verification"`
+	Read         string  `json:"read"`
 }
 
 // TestSources_MatchTheirPublicRecords fails when a source in the database and the committed
@@ -44,7 +48,7 @@ func TestSources_MatchTheirPublicRecords(t *testing.T) {
 	var sources []kb.SourceRecord
 	page := kb.Page{Limit: 200}
 	for {
-		got, more, err := st.Sources(context.Background(), "", page)
+		got, more, err := st.Sources(context.Background(), kb.SourceFilter{}, page)
 		require.NoError(t, err)
 		sources = append(sources, got...)
 		if !more {
@@ -59,9 +63,11 @@ func TestSources_MatchTheirPublicRecords(t *testing.T) {
 			continue
 		}
 		delete(bySlug, s.Slug)
+		assert.NotEmpty(t, rec.Read, "%s: the fixture says what was read", s.Slug)
 		assert.Equal(t, rec, publicRecord{
 			Slug: s.Slug, PMID: s.PMID, DOI: s.DOI, Title: s.Title,
 			FirstAuthor: surname(s.Authors), Year: s.Year, Journal: s.Journal,
+			URL: s.URL, Verification: s.Verification, Read: rec.Read,
 		}, s.Slug)
 	}
 	assert.Empty(t, bySlug, "every record in the fixture is a source in the database")

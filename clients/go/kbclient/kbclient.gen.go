@@ -1031,6 +1031,33 @@ func (e TreatmentCategory) Valid() bool {
 	}
 }
 
+// Defines values for Verification.
+const (
+	ConcordantSecondary Verification = "concordant_secondary"
+	Pmc                 Verification = "pmc"
+	Publisher           Verification = "publisher"
+	Pubmed              Verification = "pubmed"
+	SingleSecondary     Verification = "single_secondary"
+)
+
+// Valid indicates whether the value is a known member of the Verification enum.
+func (e Verification) Valid() bool {
+	switch e {
+	case ConcordantSecondary:
+		return true
+	case Pmc:
+		return true
+	case Publisher:
+		return true
+	case Pubmed:
+		return true
+	case SingleSecondary:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CitationFormat.
 const (
 	CitationFormatBibtex CitationFormat = "bibtex"
@@ -1268,7 +1295,7 @@ type Assessment string
 // AssociatedFeature A clinical, serologic, radiographic, demographic, vascular or bone feature linked to
 // calcinosis. The example is a stored record, its evidence cut to one finding.
 //
-// Examples: {"category":"vascular","consistency":"consistent","description":"Ulcers of the fingers, a manifestation of the digital vasculopathy of SSc. They are linked to having calcinosis and, in one prospective cohort, to its radiographic progression.","effects":[{"adjusted":true,"ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"design":"retrospective_cohort","estimate":3.9,"evidence_level":3,"finding_id":5,"measure":"odds_ratio","n":5218,"primary":true,"source":"valenzuela-2016"}],"evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"retrospective_cohort","direction":"positive","estimate":3.9,"events":null,"evidence_level":3,"follow_up":null,"id":5,"measure":"odds_ratio","n_ssc":5218,"n_total":5218,"outcome":null,"p_relation":"\u003c","p_value":0.0001,"population":"5218 SSc patients in the SCTC cohort, 1290 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","verified_against":"abstract","year":2016},"statement":"After multivariable adjustment, digital ulcers were linked to close to four-fold higher odds of calcinosis (OR 3.9, 95% CI 2.7-5.5, p \u003c 0.0001).","subject":{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"}}],"in_review":true,"name":"Digital ulcers","slug":"digital-ulcers","sources":[{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","verified_against":"abstract","year":2016}],"strongest_adjusted":{"adjusted":true,"ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"design":"retrospective_cohort","estimate":3.9,"evidence_level":3,"finding_id":5,"measure":"odds_ratio","n":5218,"primary":true,"source":"valenzuela-2016"},"synonyms":["DU","DUs","digital ulceration","fingertip ulcers"]}
+// Examples: {"category":"vascular","consistency":"consistent","description":"Ulcers of the fingers, a manifestation of the digital vasculopathy of SSc. They are linked to having calcinosis and, in one prospective cohort, to its radiographic progression.","effects":[{"adjusted":true,"ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"design":"retrospective_cohort","estimate":3.9,"evidence_level":3,"finding_id":5,"measure":"odds_ratio","n":5218,"primary":true,"source":"valenzuela-2016"}],"evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"retrospective_cohort","direction":"positive","estimate":3.9,"events":null,"evidence_level":3,"follow_up":null,"id":5,"key":"valenzuela-2016/digital-ulcers/adjusted-or","measure":"odds_ratio","n_ssc":5218,"n_total":5218,"outcome":null,"p_relation":"\u003c","p_value":0.0001,"population":"5218 SSc patients in the SCTC cohort, 1290 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016},"statement":"After multivariable adjustment, digital ulcers were linked to close to four-fold higher odds of calcinosis (OR 3.9, 95% CI 2.7-5.5, p \u003c 0.0001).","subject":{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"}}],"in_review":true,"name":"Digital ulcers","slug":"digital-ulcers","sources":[{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016}],"strongest_adjusted":{"adjusted":true,"ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"design":"retrospective_cohort","estimate":3.9,"evidence_level":3,"finding_id":5,"measure":"odds_ratio","n":5218,"primary":true,"source":"valenzuela-2016"},"synonyms":["DU","DUs","digital ulceration","fingertip ulcers"]}
 type AssociatedFeature struct {
 	// Category The category of an associated feature.
 	Category FeatureCategory `json:"category"`
@@ -1320,7 +1347,7 @@ type AssociatedFeatureConsistency string
 
 // AssociatedFeatureList A page of associated features. The example is a real page (GET /v1/associated-features?q=acroosteolysis), its evidence cut to one finding.
 //
-// Examples: {"data":[{"category":"radiographic","consistency":"consistent","description":"Resorption of the bone of the finger tips (terminal phalanges), seen on hand radiographs.","evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":"positive","estimate":2.97,"events":null,"evidence_level":3,"follow_up":null,"id":9,"measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.008,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020},"statement":"Acro-osteolysis was independently associated with calcinosis in the multivariable analysis (OR 2.97, p = 0.008; no confidence interval in the abstract).","subject":{"name":"Acro-osteolysis","slug":"acro-osteolysis","type":"associated_feature"}}],"in_review":true,"name":"Acro-osteolysis","slug":"acro-osteolysis","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020}],"synonyms":["acroosteolysis","acro osteolysis","AO","terminal phalanx resorption"]}],"next":null}
+// Examples: {"data":[{"category":"radiographic","consistency":"consistent","description":"Resorption of the bone of the finger tips (terminal phalanges), seen on hand radiographs.","evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":"positive","estimate":2.97,"events":null,"evidence_level":3,"follow_up":null,"id":9,"key":"valenzuela-2020/acro-osteolysis/adjusted-or","measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.008,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"Acro-osteolysis was independently associated with calcinosis in the multivariable analysis (OR 2.97, p = 0.008; no confidence interval in the abstract).","subject":{"name":"Acro-osteolysis","slug":"acro-osteolysis","type":"associated_feature"}}],"in_review":true,"name":"Acro-osteolysis","slug":"acro-osteolysis","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":["acroosteolysis","acro osteolysis","AO","terminal phalanx resorption"]}],"next":null}
 type AssociatedFeatureList struct {
 	Data []AssociatedFeature `json:"data"`
 
@@ -1501,7 +1528,7 @@ type CslItems = []CslItem
 
 // DiagnosticModality A way to detect or measure calcinosis. The example is a stored record, its evidence cut to one finding.
 //
-// Examples: {"evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":0.4,"comparison":"ultrasonography in the same 52 patients","denominator":null,"design":"cross_sectional","direction":null,"estimate":0.36,"events":null,"evidence_level":3,"follow_up":null,"id":40,"measure":"frequency_comparison","n_ssc":52,"n_total":52,"outcome":null,"p_relation":"=","p_value":0.8,"population":"52 consecutive SSc patients (24 rheumatoid arthritis controls not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Elhai M, et al.","citation":"64(8):1244-9","doi":"10.1002/acr.21668","journal":"Arthritis Care Res (Hoboken)","peer_reviewed":true,"pmid":"22422556","publication_type":"journal_article","slug":"elhai-2012","title":"Ultrasonographic hand features in systemic sclerosis and correlates with clinical, biologic, and radiographic findings","verified_against":"abstract","year":2012},"statement":"Radiographs showed calcifications in 36% of patients, against 40% on ultrasound; the difference was not significant (p = 0.8).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"in_review":true,"limitations":"A single projection. In the one verified head-to-head study it found calcification no more often than ultrasonography (36% vs 40%). No verified study here reports its sensitivity or specificity against a reference standard.","name":"Plain radiography","role":"standard","shows":"Calcium deposits in the soft tissues as radio-opaque shadows; hand films show bone changes such as acro-osteolysis and erosions at the same time.","slug":"plain-radiography","sources":[{"authors":"Elhai M, et al.","citation":"64(8):1244-9","doi":"10.1002/acr.21668","journal":"Arthritis Care Res (Hoboken)","peer_reviewed":true,"pmid":"22422556","publication_type":"journal_article","slug":"elhai-2012","title":"Ultrasonographic hand features in systemic sclerosis and correlates with clinical, biologic, and radiographic findings","verified_against":"abstract","year":2012}],"strengths":"The standard imaging test named by the review. Hand films showed calcinosis in 23% and 36% of consecutive SSc patients in two cohorts, as often as ultrasonography did in the second, and repeat films taken years apart can document progression.","synonyms":["X-ray","radiograph","plain film"]}
+// Examples: {"evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":0.4,"comparison":"ultrasonography in the same 52 patients","denominator":null,"design":"cross_sectional","direction":null,"estimate":0.36,"events":null,"evidence_level":3,"follow_up":null,"id":40,"key":"elhai-2012/plain-radiography/frequency","measure":"frequency_comparison","n_ssc":52,"n_total":52,"outcome":null,"p_relation":"=","p_value":0.8,"population":"52 consecutive SSc patients (24 rheumatoid arthritis controls not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Elhai M, et al.","citation":"64(8):1244-9","doi":"10.1002/acr.21668","journal":"Arthritis Care Res (Hoboken)","peer_reviewed":true,"pmid":"22422556","publication_type":"journal_article","slug":"elhai-2012","title":"Ultrasonographic hand features in systemic sclerosis and correlates with clinical, biologic, and radiographic findings","url":"https://www.ncbi.nlm.nih.gov/pubmed/22422556?dopt=Abstract","verification":"pubmed","verified_against":"abstract","year":2012},"statement":"Radiographs showed calcifications in 36% of patients, against 40% on ultrasound; the difference was not significant (p = 0.8).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"in_review":true,"limitations":"A single projection. In the one verified head-to-head study it found calcification no more often than ultrasonography (36% vs 40%). No verified study here reports its sensitivity or specificity against a reference standard.","name":"Plain radiography","role":"standard","shows":"Calcium deposits in the soft tissues as radio-opaque shadows; hand films show bone changes such as acro-osteolysis and erosions at the same time.","slug":"plain-radiography","sources":[{"authors":"Elhai M, et al.","citation":"64(8):1244-9","doi":"10.1002/acr.21668","journal":"Arthritis Care Res (Hoboken)","peer_reviewed":true,"pmid":"22422556","publication_type":"journal_article","slug":"elhai-2012","title":"Ultrasonographic hand features in systemic sclerosis and correlates with clinical, biologic, and radiographic findings","url":"https://www.ncbi.nlm.nih.gov/pubmed/22422556?dopt=Abstract","verification":"pubmed","verified_against":"abstract","year":2012}],"strengths":"The standard imaging test named by the review. Hand films showed calcinosis in 23% and 36% of consecutive SSc patients in two cohorts, as often as ultrasonography did in the second, and repeat films taken years apart can document progression.","synonyms":["X-ray","radiograph","plain film"]}
 type DiagnosticModality struct {
 	// Evidence The findings about this modality, strongest evidence level first, then newest source first, then by id.
 	Evidence []Finding `json:"evidence"`
@@ -1532,7 +1559,7 @@ type DiagnosticModality struct {
 
 // DiagnosticModalityList A page of diagnostic modalities. The example is a real page (GET /v1/diagnostic-modalities?role=standard&limit=1).
 //
-// Examples: {"data":[{"evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":38,"measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015},"statement":"The review states that calcinosis can be diagnosed on clinical grounds.","subject":{"name":"Clinical examination","slug":"clinical-examination","type":"diagnostic_modality"}}],"in_review":true,"limitations":"Only finds deposits that are visible or palpable. No verified study in this knowledge base measured how many deposits seen on imaging examination misses.","name":"Clinical examination","role":"standard","shows":"Deposits that can be seen or felt in the skin and subcutaneous tissue, most often on the hands, and their local complications: tenderness, calcium extruding through the skin, ulceration and infection.","slug":"clinical-examination","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015}],"strengths":"Needs no equipment, and the review accepts a diagnosis made on clinical grounds. It also records the complications that matter to patients: in a large multicentre cohort, 29% of those with calcinosis had tender deposits, 20% spontaneous extrusion and 2% infection.","synonyms":["physical examination","clinical exam"]}],"next":"/v1/diagnostic-modalities?cursor=eyJvIjoibmFtZSIsIm4iOiJDbGluaWNhbCBleGFtaW5hdGlvbiIsInMiOiJjbGluaWNhbC1leGFtaW5hdGlvbiJ9\u0026limit=1\u0026role=standard"}
+// Examples: {"data":[{"evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":38,"key":"valenzuela-2015/clinical-examination/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review states that calcinosis can be diagnosed on clinical grounds.","subject":{"name":"Clinical examination","slug":"clinical-examination","type":"diagnostic_modality"}}],"in_review":true,"limitations":"Only finds deposits that are visible or palpable. No verified study in this knowledge base measured how many deposits seen on imaging examination misses.","name":"Clinical examination","role":"standard","shows":"Deposits that can be seen or felt in the skin and subcutaneous tissue, most often on the hands, and their local complications: tenderness, calcium extruding through the skin, ulceration and infection.","slug":"clinical-examination","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"strengths":"Needs no equipment, and the review accepts a diagnosis made on clinical grounds. It also records the complications that matter to patients: in a large multicentre cohort, 29% of those with calcinosis had tender deposits, 20% spontaneous extrusion and 2% infection.","synonyms":["physical examination","clinical exam"]}],"next":"/v1/diagnostic-modalities?cursor=eyJvIjoibmFtZSIsIm4iOiJDbGluaWNhbCBleGFtaW5hdGlvbiIsInMiOiJjbGluaWNhbC1leGFtaW5hdGlvbiJ9\u0026limit=1\u0026role=standard"}
 type DiagnosticModalityList struct {
 	Data []DiagnosticModality `json:"data"`
 
@@ -1639,7 +1666,7 @@ type EvidenceSummary struct {
 // abbreviated to the first record of each collection, with evidence and findings cut to
 // one item.
 //
-// Examples: {"associated_features":[{"category":"radiographic","consistency":"consistent","description":"Resorption of the bone of the finger tips (terminal phalanges), seen on hand radiographs.","evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":"positive","estimate":2.97,"events":null,"evidence_level":3,"follow_up":null,"id":9,"measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.008,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020},"statement":"Acro-osteolysis was independently associated with calcinosis in the multivariable analysis (OR 2.97, p = 0.008; no confidence interval in the abstract).","subject":{"name":"Acro-osteolysis","slug":"acro-osteolysis","type":"associated_feature"}}],"in_review":true,"name":"Acro-osteolysis","slug":"acro-osteolysis","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020}],"synonyms":["acroosteolysis","acro osteolysis","AO","terminal phalanx resorption"]}],"clinical_presentation":[{"description":"Worse overall disability and hand function in patients with calcinosis, measured with the Scleroderma Health Assessment Questionnaire Disability Index and the Cochin Hand Functional Scale.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":null,"events":null,"evidence_level":3,"follow_up":null,"id":102,"measure":null,"n_ssc":568,"n_total":568,"outcome":null,"p_relation":null,"p_value":null,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020},"statement":"Every patient completed the HAQ-DI and the Cochin Hand Functional Scale. Disability and hand function were worse with calcinosis, above all when it involved sites other than the fingers and thumbs. The abstract gives no scores or p values for this.","subject":{"name":"Disability and impaired hand function","slug":"disability-and-impaired-hand-function","type":"presentation_item"}}],"kind":"complication","name":"Disability and impaired hand function","slug":"disability-and-impaired-hand-function","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020}],"synonyms":[]}],"data_version":"464b52db2da218f35dc7529515cc869b","diagnostic_modalities":[{"evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":38,"measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015},"statement":"The review states that calcinosis can be diagnosed on clinical grounds.","subject":{"name":"Clinical examination","slug":"clinical-examination","type":"diagnostic_modality"}}],"in_review":true,"limitations":"Only finds deposits that are visible or palpable. No verified study in this knowledge base measured how many deposits seen on imaging examination misses.","name":"Clinical examination","role":"standard","shows":"Deposits that can be seen or felt in the skin and subcutaneous tissue, most often on the hands, and their local complications: tenderness, calcium extruding through the skin, ulceration and infection.","slug":"clinical-examination","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015}],"strengths":"Needs no equipment, and the review accepts a diagnosis made on clinical grounds. It also records the complications that matter to patients: in a large multicentre cohort, 29% of those with calcinosis had tender deposits, 20% spontaneous extrusion and 2% infection.","synonyms":["physical examination","clinical exam"]}],"findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":"positive","estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":1,"measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015},"statement":"The review counts a longer duration of SSc among the features that go with calcinosis.","subject":{"name":"Longer disease duration","slug":"longer-disease-duration","type":"associated_feature"}}],"mechanisms":[{"animal_models":["Abcc6-/- knockout mouse"],"description":"Mice lacking the ABCC6 transporter, the gene whose loss-of-function mutations cause the inherited disorder pseudoxanthoma elasticum. The knockout mice lay down mineral in connective tissue much as patients do, which makes them a working model of ectopic mineralisation. None of these models was studied in SSc, and no verified source links ABCC6 to calcinosis in SSc.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":87,"measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"ABCC6-related calcification disorders and their animal models; no SSc","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Shimada BK, Pomozi V, Zoll J, Kuo S, Martin L, Le Saux O","citation":"22(9):4555","doi":"10.3390/ijms22094555","journal":"Int J Mol Sci","peer_reviewed":true,"pmid":"33925341","publication_type":"review","slug":"shimada-2021","title":"ABCC6, Pyrophosphate and Ectopic Calcification: Therapeutic Solutions","verified_against":"abstract","year":2021},"statement":"ABCC6 dysfunction is the main cause of pseudoxanthoma elasticum and accounts for some cases of generalized arterial calcification of infancy; in mice, ABCC6 deficiency also underlies an inducible form of dystrophic calcification of the heart.","subject":{"name":"ABCC6 deficiency (pseudoxanthoma elasticum) mouse models","slug":"abcc6-deficiency-models","type":"mechanism"}}],"genes":["ABCC6"],"in_review":false,"name":"ABCC6 deficiency (pseudoxanthoma elasticum) mouse models","slug":"abcc6-deficiency-models","sources":[{"authors":"Shimada BK, Pomozi V, Zoll J, Kuo S, Martin L, Le Saux O","citation":"22(9):4555","doi":"10.3390/ijms22094555","journal":"Int J Mol Sci","peer_reviewed":true,"pmid":"33925341","publication_type":"review","slug":"shimada-2021","title":"ABCC6, Pyrophosphate and Ectopic Calcification: Therapeutic Solutions","verified_against":"abstract","year":2021}],"studied_in_ssc":false,"support":"animal_model","synonyms":[],"treatments":[]}],"prevalence":[{"approximate":false,"cases":1290,"cohort":"Scleroderma Clinical Trials Consortium (SCTC): international multicentre SSc cohort","definition":"Calcinosis recorded at any time during the course of SSc; the abstract does not say how it was ascertained","design":"Retrospective cohort","evidence":[],"kind":"cohort","n":5218,"percent":24.7,"slug":"sctc-2016-any-time","source":{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","verified_against":"abstract","year":2016},"statement":"Of 5218 SSc patients in the SCTC cohort, 1290 (24.7%) had had calcinosis at some point, which the authors summarise as about one patient in four."}],"schema_version":14,"sources":[{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","cited_by":[{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"},{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"},{"name":"Consecutive SSc patients at one French centre (Cochin Hospital, Paris)","slug":"avouac-2006-hand-radiographs","type":"prevalence_estimate"}],"doi":null,"findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.23,"events":null,"evidence_level":3,"follow_up":null,"id":41,"measure":"proportion","n_ssc":120,"n_total":120,"outcome":null,"p_relation":null,"p_value":null,"population":"120 consecutive SSc patients (42 controls with RA or digital trauma not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","doi":null,"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","verified_against":"abstract","year":2006},"statement":"Hand radiographs showed calcinosis in 23% of consecutive SSc patients; the same films also showed acro-osteolysis (22%), erosions (21%) and flexion contractures (27%).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","verified_against":"abstract","year":2006}],"treatments":[{"category":"pharmacologic","drug_class":"aluminium-containing antacid","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":109,"measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":false,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015},"statement":"The review's abstract reports that several drug therapies have been tried for calcinosis with variable results and keeps surgical excision as the mainstay; it names no individual drug.","subject":{"name":"Aluminium hydroxide","slug":"aluminium-hydroxide","type":"treatment"}}],"evidence_level":5,"evidence_summary":{"completed_rct_in_ssc":false,"improved":0,"mixed":0,"no_effect":0,"recommended_against":false,"ssc_patients":0,"strongest_design":"narrative_review","strongest_level":5,"studies":0,"worsened":0},"mainstay":false,"mechanisms":[],"name":"Aluminium hydroxide","rationale":"Listed by a 2005 review among the agents tried for calcinosis in rheumatic diseases. The verified record gives no dose, route, rationale or result for it.","route":null,"slug":"aluminium-hydroxide","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015}],"synonyms":[]}]}
+// Examples: {"associated_features":[{"category":"radiographic","consistency":"consistent","description":"Resorption of the bone of the finger tips (terminal phalanges), seen on hand radiographs.","evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":"positive","estimate":2.97,"events":null,"evidence_level":3,"follow_up":null,"id":9,"key":"valenzuela-2020/acro-osteolysis/adjusted-or","measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.008,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"Acro-osteolysis was independently associated with calcinosis in the multivariable analysis (OR 2.97, p = 0.008; no confidence interval in the abstract).","subject":{"name":"Acro-osteolysis","slug":"acro-osteolysis","type":"associated_feature"}}],"in_review":true,"name":"Acro-osteolysis","slug":"acro-osteolysis","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":["acroosteolysis","acro osteolysis","AO","terminal phalanx resorption"]}],"clinical_presentation":[{"description":"Worse overall disability and hand function in patients with calcinosis, measured with the Scleroderma Health Assessment Questionnaire Disability Index and the Cochin Hand Functional Scale.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":null,"events":null,"evidence_level":3,"follow_up":null,"id":102,"key":"valenzuela-2020/disability-and-impaired-hand-function/statement","measure":null,"n_ssc":568,"n_total":568,"outcome":null,"p_relation":null,"p_value":null,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"Every patient completed the HAQ-DI and the Cochin Hand Functional Scale. Disability and hand function were worse with calcinosis, above all when it involved sites other than the fingers and thumbs. The abstract gives no scores or p values for this.","subject":{"name":"Disability and impaired hand function","slug":"disability-and-impaired-hand-function","type":"presentation_item"}}],"kind":"complication","name":"Disability and impaired hand function","slug":"disability-and-impaired-hand-function","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":[]}],"data_version":"464b52db2da218f35dc7529515cc869b","diagnostic_modalities":[{"evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":38,"key":"valenzuela-2015/clinical-examination/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review states that calcinosis can be diagnosed on clinical grounds.","subject":{"name":"Clinical examination","slug":"clinical-examination","type":"diagnostic_modality"}}],"in_review":true,"limitations":"Only finds deposits that are visible or palpable. No verified study in this knowledge base measured how many deposits seen on imaging examination misses.","name":"Clinical examination","role":"standard","shows":"Deposits that can be seen or felt in the skin and subcutaneous tissue, most often on the hands, and their local complications: tenderness, calcium extruding through the skin, ulceration and infection.","slug":"clinical-examination","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"strengths":"Needs no equipment, and the review accepts a diagnosis made on clinical grounds. It also records the complications that matter to patients: in a large multicentre cohort, 29% of those with calcinosis had tender deposits, 20% spontaneous extrusion and 2% infection.","synonyms":["physical examination","clinical exam"]}],"findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":"positive","estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":1,"key":"valenzuela-2015/longer-disease-duration/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review counts a longer duration of SSc among the features that go with calcinosis.","subject":{"name":"Longer disease duration","slug":"longer-disease-duration","type":"associated_feature"}}],"mechanisms":[{"animal_models":["Abcc6-/- knockout mouse"],"description":"Mice lacking the ABCC6 transporter, the gene whose loss-of-function mutations cause the inherited disorder pseudoxanthoma elasticum. The knockout mice lay down mineral in connective tissue much as patients do, which makes them a working model of ectopic mineralisation. None of these models was studied in SSc, and no verified source links ABCC6 to calcinosis in SSc.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":87,"key":"shimada-2021/abcc6-deficiency-models/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"ABCC6-related calcification disorders and their animal models; no SSc","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Shimada BK, Pomozi V, Zoll J, Kuo S, Martin L, Le Saux O","citation":"22(9):4555","doi":"10.3390/ijms22094555","journal":"Int J Mol Sci","peer_reviewed":true,"pmid":"33925341","publication_type":"review","slug":"shimada-2021","title":"ABCC6, Pyrophosphate and Ectopic Calcification: Therapeutic Solutions","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8123679/","verification":"pmc","verified_against":"abstract","year":2021},"statement":"ABCC6 dysfunction is the main cause of pseudoxanthoma elasticum and accounts for some cases of generalized arterial calcification of infancy; in mice, ABCC6 deficiency also underlies an inducible form of dystrophic calcification of the heart.","subject":{"name":"ABCC6 deficiency (pseudoxanthoma elasticum) mouse models","slug":"abcc6-deficiency-models","type":"mechanism"}}],"genes":["ABCC6"],"in_review":false,"name":"ABCC6 deficiency (pseudoxanthoma elasticum) mouse models","slug":"abcc6-deficiency-models","sources":[{"authors":"Shimada BK, Pomozi V, Zoll J, Kuo S, Martin L, Le Saux O","citation":"22(9):4555","doi":"10.3390/ijms22094555","journal":"Int J Mol Sci","peer_reviewed":true,"pmid":"33925341","publication_type":"review","slug":"shimada-2021","title":"ABCC6, Pyrophosphate and Ectopic Calcification: Therapeutic Solutions","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8123679/","verification":"pmc","verified_against":"abstract","year":2021}],"studied_in_ssc":false,"support":"animal_model","synonyms":[],"treatments":[]}],"prevalence":[{"approximate":false,"cases":1290,"cohort":"Scleroderma Clinical Trials Consortium (SCTC): international multicentre SSc cohort","definition":"Calcinosis recorded at any time during the course of SSc; the abstract does not say how it was ascertained","design":"Retrospective cohort","evidence":[],"kind":"cohort","n":5218,"percent":24.7,"slug":"sctc-2016-any-time","source":{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016},"statement":"Of 5218 SSc patients in the SCTC cohort, 1290 (24.7%) had had calcinosis at some point, which the authors summarise as about one patient in four."}],"schema_version":14,"sources":[{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","cited_by":[{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"},{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"},{"name":"Consecutive SSc patients at one French centre (Cochin Hospital, Paris)","slug":"avouac-2006-hand-radiographs","type":"prevalence_estimate"}],"doi":null,"findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.23,"events":null,"evidence_level":3,"follow_up":null,"id":41,"key":"avouac-2006/plain-radiography/proportion","measure":"proportion","n_ssc":120,"n_total":120,"outcome":null,"p_relation":null,"p_value":null,"population":"120 consecutive SSc patients (42 controls with RA or digital trauma not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","doi":null,"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006},"statement":"Hand radiographs showed calcinosis in 23% of consecutive SSc patients; the same films also showed acro-osteolysis (22%), erosions (21%) and flexion contractures (27%).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006}],"treatments":[{"category":"pharmacologic","drug_class":"aluminium-containing antacid","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":109,"key":"valenzuela-2015/aluminium-hydroxide/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":false,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review's abstract reports that several drug therapies have been tried for calcinosis with variable results and keeps surgical excision as the mainstay; it names no individual drug.","subject":{"name":"Aluminium hydroxide","slug":"aluminium-hydroxide","type":"treatment"}}],"evidence_level":5,"evidence_summary":{"completed_rct_in_ssc":false,"improved":0,"mixed":0,"no_effect":0,"recommended_against":false,"ssc_patients":0,"strongest_design":"narrative_review","strongest_level":5,"studies":0,"worsened":0},"mainstay":false,"mechanisms":[],"name":"Aluminium hydroxide","rationale":"Listed by a 2005 review among the agents tried for calcinosis in rheumatic diseases. The verified record gives no dose, route, rationale or result for it.","route":null,"slug":"aluminium-hydroxide","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"synonyms":[]}]}
 type ExportDocument struct {
 	// AssociatedFeatures Every associated feature, by name.
 	AssociatedFeatures []AssociatedFeature `json:"associated_features"`
@@ -1884,7 +1911,7 @@ type FhirQuantityComparator string
 // recommends. `primary` marks each source's main result for its subject. The example is a
 // stored finding.
 //
-// Examples: {"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}
+// Examples: {"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}
 type Finding struct {
 	// Adjusted Whether the estimate is adjusted for other variables.
 	Adjusted *bool `json:"adjusted"`
@@ -1933,6 +1960,17 @@ type Finding struct {
 	// Id The finding's stable id, as used in GET /v1/findings/{id}.
 	Id int64 `json:"id"`
 
+	// Key The finding's natural key, `source/subject/name`: the source's slug, the subject's
+	// slug, and a name for what it reports (`adjusted-or`, `proportion`, `outcome`,
+	// `statement`, ...; `-2`, `-3` for a source's further findings of that kind about that
+	// subject). Unlike the id, it does not depend on the order in which findings were added,
+	// so files and changelogs use it; it is never changed or reused. GET
+	// /v1/findings/{source}/{subject}/{name} finds the finding by it.
+	//
+	//
+	// Examples: baron-2016/anticentromere-antibody/adjusted-or
+	Key string `json:"key"`
+
 	// Measure What `estimate` measures; null exactly when `estimate` is null.
 	Measure *FindingMeasure `json:"measure"`
 
@@ -1978,7 +2016,7 @@ type Finding struct {
 	// Source A publication that records cite. The example is a stored source: the anchor review.
 	//
 	//
-	// Examples: {"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015}
+	// Examples: {"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}
 	Source Source `json:"source"`
 
 	// Statement The finding in one or two plain sentences.
@@ -2017,7 +2055,7 @@ type FindingRecommendationBasis string
 
 // FindingList A page of findings. The example is a real page (GET /v1/findings?subject_type=treatment&evidence_level_max=2).
 //
-// Examples: {"data":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"next":null}
+// Examples: {"data":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"next":null}
 type FindingList struct {
 	Data []Finding `json:"data"`
 
@@ -2050,7 +2088,7 @@ type Measure string
 
 // Mechanism A proposed pathomechanism of calcinosis. The example is a stored record.
 //
-// Examples: {"animal_models":[],"description":"The idea that long-standing inflammation in the tissue promotes calcium deposition. It is put forward as a possible mechanism; no verified study in this knowledge base tests it directly.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":32,"measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015},"statement":"The review names chronic inflammation among the proposed causes of calcinosis in SSc.","subject":{"name":"Chronic inflammation","slug":"chronic-inflammation","type":"mechanism"}}],"genes":[],"in_review":true,"name":"Chronic inflammation","slug":"chronic-inflammation","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015}],"studied_in_ssc":false,"support":"hypothesis","synonyms":["inflammation"],"treatments":[{"name":"Colchicine","slug":"colchicine"},{"name":"Triamcinolone acetonide, intralesional","slug":"intralesional-triamcinolone"},{"name":"Minocycline","slug":"minocycline"}]}
+// Examples: {"animal_models":[],"description":"The idea that long-standing inflammation in the tissue promotes calcium deposition. It is put forward as a possible mechanism; no verified study in this knowledge base tests it directly.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":32,"key":"valenzuela-2015/chronic-inflammation/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review names chronic inflammation among the proposed causes of calcinosis in SSc.","subject":{"name":"Chronic inflammation","slug":"chronic-inflammation","type":"mechanism"}}],"genes":[],"in_review":true,"name":"Chronic inflammation","slug":"chronic-inflammation","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"studied_in_ssc":false,"support":"hypothesis","synonyms":["inflammation"],"treatments":[{"name":"Colchicine","slug":"colchicine"},{"name":"Triamcinolone acetonide, intralesional","slug":"intralesional-triamcinolone"},{"name":"Minocycline","slug":"minocycline"}]}
 type Mechanism struct {
 	// AnimalModels Animal models in which the mechanism was studied; empty when none.
 	AnimalModels []string `json:"animal_models"`
@@ -2089,7 +2127,7 @@ type Mechanism struct {
 
 // MechanismList A page of mechanisms. The example is a real page (GET /v1/mechanisms?support=human_observational), its evidence cut to one finding.
 //
-// Examples: {"data":[{"animal_models":[],"description":"The idea that poor blood supply and low tissue oxygen, from the vasculopathy of SSc, favour calcium deposition. Cohort studies tie calcinosis to digital ischaemia and capillary loss, which fits this idea but does not by itself show cause and effect.","evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":1.8,"events":null,"evidence_level":3,"follow_up":null,"id":35,"measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.002,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020},"statement":"In a second multicentre cohort, calcinosis again went with ischaemic manifestations: digital ischaemia OR 1.8 (p = 0.002) in the multivariable model. This supports a link with vascular disease but cannot show direction.","subject":{"name":"Vascular hypoxia","slug":"vascular-hypoxia","type":"mechanism"}}],"genes":[],"in_review":true,"name":"Vascular hypoxia","slug":"vascular-hypoxia","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020}],"studied_in_ssc":true,"support":"human_observational","synonyms":["hypoxia","ischaemia","ischemia","vasculopathy"],"treatments":[]}],"next":null}
+// Examples: {"data":[{"animal_models":[],"description":"The idea that poor blood supply and low tissue oxygen, from the vasculopathy of SSc, favour calcium deposition. Cohort studies tie calcinosis to digital ischaemia and capillary loss, which fits this idea but does not by itself show cause and effect.","evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":1.8,"events":null,"evidence_level":3,"follow_up":null,"id":35,"key":"valenzuela-2020/vascular-hypoxia/adjusted-or","measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.002,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"In a second multicentre cohort, calcinosis again went with ischaemic manifestations: digital ischaemia OR 1.8 (p = 0.002) in the multivariable model. This supports a link with vascular disease but cannot show direction.","subject":{"name":"Vascular hypoxia","slug":"vascular-hypoxia","type":"mechanism"}}],"genes":[],"in_review":true,"name":"Vascular hypoxia","slug":"vascular-hypoxia","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"studied_in_ssc":true,"support":"human_observational","synonyms":["hypoxia","ischaemia","ischemia","vasculopathy"],"treatments":[]}],"next":null}
 type MechanismList struct {
 	Data []Mechanism `json:"data"`
 
@@ -2185,7 +2223,7 @@ type Outcome string
 // PresentationItem A typical site of calcinosis (`kind` `site`) or one of its complications (`kind`
 // `complication`). The example is a stored record.
 //
-// Examples: {"description":"The hands, the commonest place for calcinosis in SSc in a large multicentre cohort.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.7,"events":null,"evidence_level":3,"follow_up":null,"id":96,"measure":"proportion","n_ssc":215,"n_total":215,"outcome":null,"p_relation":null,"p_value":null,"population":"215 SSc patients with calcinosis, from 568 consecutive patients at 10 centres in North America, Australia and Mexico","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020},"statement":"The hands were the most common location of calcinosis, at 70%. The abstract does not say whether this is a share of patients or of lesions.","subject":{"name":"Hands","slug":"hands","type":"presentation_item"}}],"kind":"site","name":"Hands","slug":"hands","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020}],"synonyms":[]}
+// Examples: {"description":"The hands, the commonest place for calcinosis in SSc in a large multicentre cohort.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.7,"events":null,"evidence_level":3,"follow_up":null,"id":96,"key":"valenzuela-2020/hands/proportion","measure":"proportion","n_ssc":215,"n_total":215,"outcome":null,"p_relation":null,"p_value":null,"population":"215 SSc patients with calcinosis, from 568 consecutive patients at 10 centres in North America, Australia and Mexico","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"The hands were the most common location of calcinosis, at 70%. The abstract does not say whether this is a share of patients or of lesions.","subject":{"name":"Hands","slug":"hands","type":"presentation_item"}}],"kind":"site","name":"Hands","slug":"hands","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":[]}
 type PresentationItem struct {
 	Description string `json:"description"`
 
@@ -2210,7 +2248,7 @@ type PresentationItem struct {
 
 // PresentationItemList A page of clinical-presentation items. The example is a real page (GET /v1/clinical-presentation?kind=site&limit=1).
 //
-// Examples: {"data":[{"description":"The little finger, the digit least often affected in the same cohort.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.08,"events":null,"evidence_level":3,"follow_up":null,"id":98,"measure":"proportion","n_ssc":215,"n_total":215,"outcome":null,"p_relation":null,"p_value":null,"population":"215 SSc patients with calcinosis, from 568 consecutive patients at 10 centres in North America, Australia and Mexico","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020},"statement":"The fifth fingers were the least affected digits (8%), at the end of a gradient that starts at the thumb. The abstract does not say whether patients or lesions were counted.","subject":{"name":"Fifth fingers","slug":"fifth-fingers","type":"presentation_item"}}],"kind":"site","name":"Fifth fingers","slug":"fifth-fingers","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","verified_against":"abstract","year":2020}],"synonyms":[]}],"next":"/v1/clinical-presentation?cursor=eyJvIjoibmFtZSIsIm4iOiJGaWZ0aCBmaW5nZXJzIiwicyI6ImZpZnRoLWZpbmdlcnMifQ\u0026kind=site\u0026limit=1"}
+// Examples: {"data":[{"description":"The little finger, the digit least often affected in the same cohort.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.08,"events":null,"evidence_level":3,"follow_up":null,"id":98,"key":"valenzuela-2020/fifth-fingers/proportion","measure":"proportion","n_ssc":215,"n_total":215,"outcome":null,"p_relation":null,"p_value":null,"population":"215 SSc patients with calcinosis, from 568 consecutive patients at 10 centres in North America, Australia and Mexico","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"The fifth fingers were the least affected digits (8%), at the end of a gradient that starts at the thumb. The abstract does not say whether patients or lesions were counted.","subject":{"name":"Fifth fingers","slug":"fifth-fingers","type":"presentation_item"}}],"kind":"site","name":"Fifth fingers","slug":"fifth-fingers","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":[]}],"next":"/v1/clinical-presentation?cursor=eyJvIjoibmFtZSIsIm4iOiJGaWZ0aCBmaW5nZXJzIiwicyI6ImZpZnRoLWZpbmdlcnMifQ\u0026kind=site\u0026limit=1"}
 type PresentationItemList struct {
 	Data []PresentationItem `json:"data"`
 
@@ -2229,7 +2267,7 @@ type PresentationKind string
 // review's summary figure (`kind` `review_summary`). The example is a stored record: the
 // review's summary figure.
 //
-// Examples: {"approximate":true,"cases":null,"cohort":"Patients with systemic sclerosis (summary of the literature reviewed)","definition":"Not stated in the review abstract","design":"Narrative review","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":0.25,"events":null,"evidence_level":5,"follow_up":null,"id":184,"measure":"proportion","n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with systemic sclerosis (summary of the literature reviewed)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015},"statement":"The review puts the share of SSc patients with calcinosis cutis at almost a quarter; it gives the figure in words, not as a count.","subject":{"name":"Patients with systemic sclerosis (summary of the literature reviewed)","slug":"valenzuela-2015-review-summary","type":"prevalence_estimate"}}],"kind":"review_summary","n":null,"percent":25,"slug":"valenzuela-2015-review-summary","source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015},"statement":"The review puts the share of SSc patients with calcinosis cutis at almost a quarter; it gives the figure in words, not as a count."}
+// Examples: {"approximate":true,"cases":null,"cohort":"Patients with systemic sclerosis (summary of the literature reviewed)","definition":"Not stated in the review abstract","design":"Narrative review","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":0.25,"events":null,"evidence_level":5,"follow_up":null,"id":184,"key":"valenzuela-2015/valenzuela-2015-review-summary/proportion","measure":"proportion","n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with systemic sclerosis (summary of the literature reviewed)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review puts the share of SSc patients with calcinosis cutis at almost a quarter; it gives the figure in words, not as a count.","subject":{"name":"Patients with systemic sclerosis (summary of the literature reviewed)","slug":"valenzuela-2015-review-summary","type":"prevalence_estimate"}}],"kind":"review_summary","n":null,"percent":25,"slug":"valenzuela-2015-review-summary","source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review puts the share of SSc patients with calcinosis cutis at almost a quarter; it gives the figure in words, not as a count."}
 type PrevalenceEstimate struct {
 	// Approximate Whether the source gives the share only in words (such as "almost one quarter"), not as a count.
 	Approximate bool `json:"approximate"`
@@ -2270,7 +2308,7 @@ type PrevalenceEstimate struct {
 	// Source A publication that records cite. The example is a stored source: the anchor review.
 	//
 	//
-	// Examples: {"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015}
+	// Examples: {"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}
 	Source Source `json:"source"`
 
 	// Statement The estimate in one or two plain sentences.
@@ -2282,7 +2320,7 @@ type PrevalenceEstimateKind string
 
 // PrevalenceEstimateList A page of prevalence estimates. The example is a real page (GET /v1/prevalence?limit=1).
 //
-// Examples: {"data":[{"approximate":false,"cases":1290,"cohort":"Scleroderma Clinical Trials Consortium (SCTC): international multicentre SSc cohort","definition":"Calcinosis recorded at any time during the course of SSc; the abstract does not say how it was ascertained","design":"Retrospective cohort","evidence":[],"kind":"cohort","n":5218,"percent":24.7,"slug":"sctc-2016-any-time","source":{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","verified_against":"abstract","year":2016},"statement":"Of 5218 SSc patients in the SCTC cohort, 1290 (24.7%) had had calcinosis at some point, which the authors summarise as about one patient in four."}],"next":"/v1/prevalence?cursor=eyJvIjoiY29ob3J0X3NpemUiLCJyIjo1MjE4LCJzIjoic2N0Yy0yMDE2LWFueS10aW1lIn0\u0026limit=1"}
+// Examples: {"data":[{"approximate":false,"cases":1290,"cohort":"Scleroderma Clinical Trials Consortium (SCTC): international multicentre SSc cohort","definition":"Calcinosis recorded at any time during the course of SSc; the abstract does not say how it was ascertained","design":"Retrospective cohort","evidence":[],"kind":"cohort","n":5218,"percent":24.7,"slug":"sctc-2016-any-time","source":{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016},"statement":"Of 5218 SSc patients in the SCTC cohort, 1290 (24.7%) had had calcinosis at some point, which the authors summarise as about one patient in four."}],"next":"/v1/prevalence?cursor=eyJvIjoiY29ob3J0X3NpemUiLCJyIjo1MjE4LCJzIjoic2N0Yy0yMDE2LWFueS10aW1lIn0\u0026limit=1"}
 type PrevalenceEstimateList struct {
 	Data []PrevalenceEstimate `json:"data"`
 
@@ -2443,7 +2481,7 @@ type Slug = string
 
 // Source A publication that records cite. The example is a stored source: the anchor review.
 //
-// Examples: {"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","verified_against":"abstract","year":2015}
+// Examples: {"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}
 type Source struct {
 	// Authors The byline as shown on the record; "et al." marks a byline that was only partly visible. Null when the record seen showed no byline (stored PubMed records often do not): the source is then traced by its PMID or DOI, and null is not a claim that it has no authors.
 	Authors *string `json:"authors"`
@@ -2471,6 +2509,18 @@ type Source struct {
 	Slug  Slug   `json:"slug"`
 	Title string `json:"title"`
 
+	// Url The address of the record that was read (publisher, PubMed, PMC, society abstract archive, or a secondary copy).
+	Url string `json:"url"`
+
+	// Verification How the source's record was verified. `publisher`, `pubmed`, `pmc`: the record itself
+	// was read (the publisher's or journal's own page, or the society's archive of its meeting
+	// abstracts, counts as `publisher`). `concordant_secondary`: no such record is stored, but
+	// at least two independent copies (institutional repository, library database record,
+	// PubMed-derived page) agree on title, journal, volume and pages, identifiers and every
+	// number used. `single_secondary`: only one secondary copy was found, which is below the
+	// policy; such a source is kept, flagged, until its record is found.
+	Verification Verification `json:"verification"`
+
 	// VerifiedAgainst What the stored numbers were checked against.
 	VerifiedAgainst SourceVerifiedAgainst `json:"verified_against"`
 
@@ -2488,7 +2538,7 @@ type SourceVerifiedAgainst string
 // fields of `Source`, then `cited_by` and `findings`. The example is a stored source, its
 // findings cut to one.
 //
-// Examples: {"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","cited_by":[{"name":"Bisphosphonates","slug":"bisphosphonates","type":"treatment"},{"name":"Diltiazem","slug":"diltiazem","type":"treatment"},{"name":"Sodium thiosulfate, intralesional","slug":"intralesional-sodium-thiosulfate","type":"treatment"},{"name":"Rituximab","slug":"rituximab","type":"treatment"},{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}],"doi":"10.1016/j.jaad.2019.07.006","findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","verified_against":"abstract","year":2020}
+// Examples: {"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","cited_by":[{"name":"Bisphosphonates","slug":"bisphosphonates","type":"treatment"},{"name":"Diltiazem","slug":"diltiazem","type":"treatment"},{"name":"Sodium thiosulfate, intralesional","slug":"intralesional-sodium-thiosulfate","type":"treatment"},{"name":"Rituximab","slug":"rituximab","type":"treatment"},{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}],"doi":"10.1016/j.jaad.2019.07.006","findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020}
 type SourceRecord struct {
 	// Authors The byline as shown on the record; "et al." marks a byline that was only partly visible. Null when the record seen showed no byline (stored PubMed records often do not): the source is then traced by its PMID or DOI, and null is not a claim that it has no authors.
 	Authors *string `json:"authors"`
@@ -2525,6 +2575,18 @@ type SourceRecord struct {
 	Slug  Slug   `json:"slug"`
 	Title string `json:"title"`
 
+	// Url The address of the record that was read (publisher, PubMed, PMC, society abstract archive, or a secondary copy).
+	Url string `json:"url"`
+
+	// Verification How the source's record was verified. `publisher`, `pubmed`, `pmc`: the record itself
+	// was read (the publisher's or journal's own page, or the society's archive of its meeting
+	// abstracts, counts as `publisher`). `concordant_secondary`: no such record is stored, but
+	// at least two independent copies (institutional repository, library database record,
+	// PubMed-derived page) agree on title, journal, volume and pages, identifiers and every
+	// number used. `single_secondary`: only one secondary copy was found, which is below the
+	// policy; such a source is kept, flagged, until its record is found.
+	Verification Verification `json:"verification"`
+
 	// VerifiedAgainst What the stored numbers were checked against.
 	VerifiedAgainst SourceRecordVerifiedAgainst `json:"verified_against"`
 
@@ -2540,7 +2602,7 @@ type SourceRecordVerifiedAgainst string
 
 // SourceRecordList A page of sources, each with the records and findings that cite it. The example is a real page (GET /v1/sources?limit=1), its findings cut to one.
 //
-// Examples: {"data":[{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","cited_by":[{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"},{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"},{"name":"Consecutive SSc patients at one French centre (Cochin Hospital, Paris)","slug":"avouac-2006-hand-radiographs","type":"prevalence_estimate"}],"doi":null,"findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.23,"events":null,"evidence_level":3,"follow_up":null,"id":41,"measure":"proportion","n_ssc":120,"n_total":120,"outcome":null,"p_relation":null,"p_value":null,"population":"120 consecutive SSc patients (42 controls with RA or digital trauma not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","doi":null,"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","verified_against":"abstract","year":2006},"statement":"Hand radiographs showed calcinosis in 23% of consecutive SSc patients; the same films also showed acro-osteolysis (22%), erosions (21%) and flexion contractures (27%).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","verified_against":"abstract","year":2006}],"next":"/v1/sources?cursor=eyJvIjoic2x1ZyIsInMiOiJhdm91YWMtMjAwNiJ9\u0026limit=1"}
+// Examples: {"data":[{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","cited_by":[{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"},{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"},{"name":"Consecutive SSc patients at one French centre (Cochin Hospital, Paris)","slug":"avouac-2006-hand-radiographs","type":"prevalence_estimate"}],"doi":null,"findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.23,"events":null,"evidence_level":3,"follow_up":null,"id":41,"key":"avouac-2006/plain-radiography/proportion","measure":"proportion","n_ssc":120,"n_total":120,"outcome":null,"p_relation":null,"p_value":null,"population":"120 consecutive SSc patients (42 controls with RA or digital trauma not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","doi":null,"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006},"statement":"Hand radiographs showed calcinosis in 23% of consecutive SSc patients; the same films also showed acro-osteolysis (22%), erosions (21%) and flexion contractures (27%).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006}],"next":"/v1/sources?cursor=eyJvIjoic2x1ZyIsInMiOiJhdm91YWMtMjAwNiJ9\u0026limit=1"}
 type SourceRecordList struct {
 	Data []SourceRecord `json:"data"`
 
@@ -2656,7 +2718,7 @@ type SynthesisRules struct {
 // but derived from its findings, all of which are in `evidence`. The example is a stored
 // record, its evidence cut to one finding.
 //
-// Examples: {"category":"pharmacologic","drug_class":"tetracycline antibiotic","evidence":[{"adjusted":null,"adverse_effects":"Minor adverse events in 25.6%, including skin pigmentation after 10 years of use in one patient; the rest of the list was cut off on the record","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":78,"design":"retrospective_cohort","direction":null,"estimate":0.436,"events":34,"evidence_level":4,"follow_up":null,"id":121,"measure":"proportion","n_ssc":78,"n_total":78,"outcome":"mixed","p_relation":null,"p_value":null,"population":"78 SSc patients given minocycline for severe calcinosis at one tertiary centre (London); most had had SSc for more than 10 years","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":"50-200 mg daily by mouth, mostly as repeated courses of 6-12 weeks","source":{"authors":"Fonseca C, Ong V, Denton C","citation":"Abstract 2612","doi":null,"journal":"2019 ACR/ARP Annual Meeting","peer_reviewed":false,"pmid":null,"publication_type":"conference_abstract","slug":"fonseca-2019","title":"Minocycline for Refractory Calcinosis in Systemic Sclerosis: A Single-Centre Observational Cohort Study","verified_against":"abstract","year":2019},"statement":"In this conference abstract (not peer reviewed), 34 of 78 patients (43.6%) reported that their calcinosis symptoms improved; response was recorded as subjective improvement or none. Response was similar across autoantibody groups except anti-RNA polymerase, where 88.9% improved (p \u003c 0.005).","subject":{"name":"Minocycline","slug":"minocycline","type":"treatment"}}],"evidence_level":4,"evidence_summary":{"completed_rct_in_ssc":false,"improved":1,"mixed":1,"no_effect":0,"recommended_against":false,"ssc_patients":87,"strongest_design":"retrospective_cohort","strongest_level":4,"studies":2,"worsened":0},"mainstay":false,"mechanisms":[{"name":"Chronic inflammation","slug":"chronic-inflammation"}],"name":"Minocycline","rationale":"A tetracycline given at low dose in long-term cycles, mainly to settle the inflammation and ulceration around deposits rather than to dissolve them.","route":"oral","slug":"minocycline","sources":[{"authors":"Fonseca C, Ong V, Denton C","citation":"Abstract 2612","doi":null,"journal":"2019 ACR/ARP Annual Meeting","peer_reviewed":false,"pmid":null,"publication_type":"conference_abstract","slug":"fonseca-2019","title":"Minocycline for Refractory Calcinosis in Systemic Sclerosis: A Single-Centre Observational Cohort Study","verified_against":"abstract","year":2019}],"synonyms":["tetracycline"],"synthesis":{"assessment":"insufficient","assessment_reason":"Too little evidence to judge: 1 of 2 studies report benefit as their main result.","benefit_level":4,"by_primary_outcome":{"improved":1,"mixed":1,"no_effect":0,"worsened":0},"certainty":"very_low","certainty_reasons":["Starts at low: no randomised trial reports a result; the results come from observational studies, case series or case reports.","Rated down for risk of bias: no study compared treated patients with a control group; the results come from case reports and uncontrolled series or cohorts.","Rated down for imprecision: no study has a comparison group from which to estimate the size of an effect."],"no_benefit_level":null,"rules_version":"2026-12-01.1","secondary_results":[],"ssc_patients":87,"studies":2}}
+// Examples: {"category":"pharmacologic","drug_class":"tetracycline antibiotic","evidence":[{"adjusted":null,"adverse_effects":"Minor adverse events in 25.6%, including skin pigmentation after 10 years of use in one patient; the rest of the list was cut off on the record","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":78,"design":"retrospective_cohort","direction":null,"estimate":0.436,"events":34,"evidence_level":4,"follow_up":null,"id":121,"key":"fonseca-2019/minocycline/proportion","measure":"proportion","n_ssc":78,"n_total":78,"outcome":"mixed","p_relation":null,"p_value":null,"population":"78 SSc patients given minocycline for severe calcinosis at one tertiary centre (London); most had had SSc for more than 10 years","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":"50-200 mg daily by mouth, mostly as repeated courses of 6-12 weeks","source":{"authors":"Fonseca C, Ong V, Denton C","citation":"Abstract 2612","doi":null,"journal":"2019 ACR/ARP Annual Meeting","peer_reviewed":false,"pmid":null,"publication_type":"conference_abstract","slug":"fonseca-2019","title":"Minocycline for Refractory Calcinosis in Systemic Sclerosis: A Single-Centre Observational Cohort Study","url":"https://acrabstracts.org/abstract/minocycline-for-refractory-calcinosis-in-systemic-sclerosis-a-single-centre-observational-cohort-study","verification":"publisher","verified_against":"abstract","year":2019},"statement":"In this conference abstract (not peer reviewed), 34 of 78 patients (43.6%) reported that their calcinosis symptoms improved; response was recorded as subjective improvement or none. Response was similar across autoantibody groups except anti-RNA polymerase, where 88.9% improved (p \u003c 0.005).","subject":{"name":"Minocycline","slug":"minocycline","type":"treatment"}}],"evidence_level":4,"evidence_summary":{"completed_rct_in_ssc":false,"improved":1,"mixed":1,"no_effect":0,"recommended_against":false,"ssc_patients":87,"strongest_design":"retrospective_cohort","strongest_level":4,"studies":2,"worsened":0},"mainstay":false,"mechanisms":[{"name":"Chronic inflammation","slug":"chronic-inflammation"}],"name":"Minocycline","rationale":"A tetracycline given at low dose in long-term cycles, mainly to settle the inflammation and ulceration around deposits rather than to dissolve them.","route":"oral","slug":"minocycline","sources":[{"authors":"Fonseca C, Ong V, Denton C","citation":"Abstract 2612","doi":null,"journal":"2019 ACR/ARP Annual Meeting","peer_reviewed":false,"pmid":null,"publication_type":"conference_abstract","slug":"fonseca-2019","title":"Minocycline for Refractory Calcinosis in Systemic Sclerosis: A Single-Centre Observational Cohort Study","url":"https://acrabstracts.org/abstract/minocycline-for-refractory-calcinosis-in-systemic-sclerosis-a-single-centre-observational-cohort-study","verification":"publisher","verified_against":"abstract","year":2019}],"synonyms":["tetracycline"],"synthesis":{"assessment":"insufficient","assessment_reason":"Too little evidence to judge: 1 of 2 studies report benefit as their main result.","benefit_level":4,"by_primary_outcome":{"improved":1,"mixed":1,"no_effect":0,"worsened":0},"certainty":"very_low","certainty_reasons":["Starts at low: no randomised trial reports a result; the results come from observational studies, case series or case reports.","Rated down for risk of bias: no study compared treated patients with a control group; the results come from case reports and uncontrolled series or cohorts.","Rated down for imprecision: no study has a comparison group from which to estimate the size of an effect."],"no_benefit_level":null,"rules_version":"2026-12-01.1","secondary_results":[],"ssc_patients":87,"studies":2}}
 type Treatment struct {
 	// Category The category of a treatment.
 	Category TreatmentCategory `json:"category"`
@@ -2722,7 +2784,7 @@ type TreatmentCategory string
 
 // TreatmentList A page of treatments. The example is a real page (GET /v1/treatments?sort=evidence_level&limit=1), its evidence cut to one finding.
 //
-// Examples: {"data":[{"category":"pharmacologic","drug_class":"vitamin K antagonist","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"evidence_level":2,"evidence_summary":{"completed_rct_in_ssc":false,"improved":0,"mixed":0,"no_effect":1,"recommended_against":true,"ssc_patients":0,"strongest_design":"systematic_review","strongest_level":2,"studies":1,"worsened":0},"mainstay":false,"mechanisms":[],"name":"Warfarin (low dose)","rationale":"A low-dose oral anticoagulant that has been tried for calcinosis. The verified sources give no mechanistic rationale, and a systematic review advises against its use.","route":"oral","slug":"warfarin","sources":[{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","verified_against":"abstract","year":2020}],"synonyms":["vitamin K antagonist","anticoagulant"]}],"next":"/v1/treatments?cursor=eyJvIjoiZXZpZGVuY2VfbGV2ZWwiLCJyIjoyLCJuIjoiV2FyZmFyaW4gKGxvdyBkb3NlKSIsInMiOiJ3YXJmYXJpbiJ9\u0026limit=1\u0026sort=evidence_level"}
+// Examples: {"data":[{"category":"pharmacologic","drug_class":"vitamin K antagonist","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"evidence_level":2,"evidence_summary":{"completed_rct_in_ssc":false,"improved":0,"mixed":0,"no_effect":1,"recommended_against":true,"ssc_patients":0,"strongest_design":"systematic_review","strongest_level":2,"studies":1,"worsened":0},"mainstay":false,"mechanisms":[],"name":"Warfarin (low dose)","rationale":"A low-dose oral anticoagulant that has been tried for calcinosis. The verified sources give no mechanistic rationale, and a systematic review advises against its use.","route":"oral","slug":"warfarin","sources":[{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020}],"synonyms":["vitamin K antagonist","anticoagulant"]}],"next":"/v1/treatments?cursor=eyJvIjoiZXZpZGVuY2VfbGV2ZWwiLCJyIjoyLCJuIjoiV2FyZmFyaW4gKGxvdyBkb3NlKSIsInMiOiJ3YXJmYXJpbiJ9\u0026limit=1\u0026sort=evidence_level"}
 type TreatmentList struct {
 	Data []Treatment `json:"data"`
 
@@ -2733,6 +2795,15 @@ type TreatmentList struct {
 	// Examples: /v1/treatments?cursor=eyJvIjoiZXZpZGVuY2VfbGV2ZWwiLCJyIjoyLCJuIjoiV2FyZmFyaW4gKGxvdyBkb3NlKSIsInMiOiJ3YXJmYXJpbiJ9&limit=1&sort=evidence_level, null
 	Next *string `json:"next"`
 }
+
+// Verification How the source's record was verified. `publisher`, `pubmed`, `pmc`: the record itself
+// was read (the publisher's or journal's own page, or the society's archive of its meeting
+// abstracts, counts as `publisher`). `concordant_secondary`: no such record is stored, but
+// at least two independent copies (institutional repository, library database record,
+// PubMed-derived page) agree on title, journal, volume and pages, identifiers and every
+// number used. `single_secondary`: only one secondary copy was found, which is below the
+// policy; such a source is kept, flagged, until its record is found.
+type Verification string
 
 // AssessmentFilter What a treatment's evidence supports, under the synthesis rules (GET
 // /v1/synthesis-rules), in the order a tool should show options: `mainstay` (the anchor
@@ -2769,6 +2840,21 @@ type FindingEvidenceLevelMax = int
 
 // FindingId Examples: 70
 type FindingId = int64
+
+// FindingKeyName A record's stable, readable key, as used in URLs.
+//
+// Examples: surgical-excision, valenzuela-2015
+type FindingKeyName = Slug
+
+// FindingKeySource A record's stable, readable key, as used in URLs.
+//
+// Examples: surgical-excision, valenzuela-2015
+type FindingKeySource = Slug
+
+// FindingKeySubject A record's stable, readable key, as used in URLs.
+//
+// Examples: surgical-excision, valenzuela-2015
+type FindingKeySubject = Slug
 
 // IfNoneMatch Examples: "ca2912821027219a82c954763f7f1d07"
 type IfNoneMatch = string
@@ -2835,6 +2921,9 @@ type SubjectTypeFilter = SubjectType
 
 // TreatmentSort defines model for TreatmentSort.
 type TreatmentSort string
+
+// VerificationFilter defines model for VerificationFilter.
+type VerificationFilter = string
 
 // BadRequest An RFC 9457 problem detail, sent as application/problem+json.
 type BadRequest = Problem
@@ -3214,6 +3303,11 @@ type ListFindingsParams struct {
 	// that names no source matches no finding.
 	Source *SourceFilter `form:"source,omitempty" json:"source,omitempty"`
 
+	// Verification Keep only the sources (or the findings of sources) verified in one of these ways,
+	// separated by commas: `publisher,pubmed,pmc` keeps those whose own record was read. An
+	// unknown or repeated value is rejected with 400. Absent, any verification.
+	Verification *VerificationFilter `form:"verification,omitempty" json:"verification,omitempty"`
+
 	// Limit The largest number of items on the page, a whole number from 1 to 200.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
@@ -3231,6 +3325,15 @@ type ListFindingsParams struct {
 
 // GetFindingParams defines parameters for GetFinding.
 type GetFindingParams struct {
+	// IfNoneMatch ETags of answers the client already holds (RFC 9110): one or more entity tags separated
+	// by commas, or `*`. Compared weakly (a `W/` prefix is ignored). When one of them is the
+	// ETag of the current answer, or it is `*` and the answer would be a 200, the answer is
+	// `304 Not Modified` with no body. Problems are never answered with 304.
+	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+}
+
+// GetFindingByKeyParams defines parameters for GetFindingByKey.
+type GetFindingByKeyParams struct {
 	// IfNoneMatch ETags of answers the client already holds (RFC 9110): one or more entity tags separated
 	// by commas, or `*`. Compared weakly (a `W/` prefix is ignored). When one of them is the
 	// ETag of the current answer, or it is `*` and the answer would be a 200, the answer is
@@ -3344,6 +3447,11 @@ type ListSourcesParams struct {
 	// without control characters; an empty, blank, longer or otherwise invalid value is
 	// rejected with 400. Absent, the list is not narrowed.
 	Q *Q `form:"q,omitempty" json:"q,omitempty"`
+
+	// Verification Keep only the sources (or the findings of sources) verified in one of these ways,
+	// separated by commas: `publisher,pubmed,pmc` keeps those whose own record was read. An
+	// unknown or repeated value is rejected with 400. Absent, any verification.
+	Verification *VerificationFilter `form:"verification,omitempty" json:"verification,omitempty"`
 
 	// Limit The largest number of items on the page, a whole number from 1 to 200.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
@@ -3884,6 +3992,8 @@ type ClientInterface interface {
 	// - `measure` keeps the findings that report an estimate of that measure.
 	// - `source` keeps the findings from one source, named by its PMID (all digits) or by its
 	//   slug.
+	// - `verification` keeps the findings whose source was verified in one of the given ways
+	//   (`verification=publisher,pubmed,pmc` keeps evidence whose own record was read).
 	//
 	// A `subject` or `source` that names nothing matches no finding: the list is empty, not
 	// an error. Findings take no `q`.
@@ -3898,6 +4008,16 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v1/findings/{id} (the `GetFinding` operationId).
 	GetFinding(ctx context.Context, id FindingId, params *GetFindingParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetFindingByKey Get a finding by its natural key
+	//
+	// Returns the finding whose `key` is `{source}/{subject}/{name}`, the same answer as
+	// GET /v1/findings/{id} for its id. Each segment is a slug; anything else, or a key that
+	// names no finding, is answered with 404. Takes no query parameters; any is rejected
+	// with 400.
+	//
+	// Corresponds with GET /v1/findings/{source}/{subject}/{name} (the `GetFindingByKey` operationId).
+	GetFindingByKey(ctx context.Context, source FindingKeySource, subject FindingKeySubject, name FindingKeyName, params *GetFindingByKeyParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListMechanisms List mechanisms
 	//
@@ -3979,7 +4099,8 @@ type ClientInterface interface {
 	//
 	// Lists the publications the knowledge base cites, ordered by slug (which reads as first
 	// author, then year), each with the records and the findings that cite it. `q` narrows the
-	// list to the sources that search finds for a query (in their title, journal and authors).
+	// list to the sources that search finds for a query (in their title, journal and authors);
+	// `verification` to those verified in one of the given ways.
 	//
 	// As a bibliography: `format=csl|ris|bibtex`, or an `Accept` header naming
 	// `application/vnd.citationstyles.csl+json`, `application/x-research-info-systems` or
@@ -4678,6 +4799,8 @@ func (c *Client) GetExport(ctx context.Context, params *GetExportParams, reqEdit
 //   - `measure` keeps the findings that report an estimate of that measure.
 //   - `source` keeps the findings from one source, named by its PMID (all digits) or by its
 //     slug.
+//   - `verification` keeps the findings whose source was verified in one of the given ways
+//     (`verification=publisher,pubmed,pmc` keeps evidence whose own record was read).
 //
 // A `subject` or `source` that names nothing matches no finding: the list is empty, not
 // an error. Findings take no `q`.
@@ -4703,6 +4826,26 @@ func (c *Client) ListFindings(ctx context.Context, params *ListFindingsParams, r
 // Corresponds with GET /v1/findings/{id} (the `GetFinding` operationId).
 func (c *Client) GetFinding(ctx context.Context, id FindingId, params *GetFindingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetFindingRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetFindingByKey Get a finding by its natural key
+//
+// Returns the finding whose `key` is `{source}/{subject}/{name}`, the same answer as
+// GET /v1/findings/{id} for its id. Each segment is a slug; anything else, or a key that
+// names no finding, is answered with 404. Takes no query parameters; any is rejected
+// with 400.
+//
+// Corresponds with GET /v1/findings/{source}/{subject}/{name} (the `GetFindingByKey` operationId).
+func (c *Client) GetFindingByKey(ctx context.Context, source FindingKeySource, subject FindingKeySubject, name FindingKeyName, params *GetFindingByKeyParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetFindingByKeyRequest(c.Server, source, subject, name, params)
 	if err != nil {
 		return nil, err
 	}
@@ -4853,7 +4996,8 @@ func (c *Client) Search(ctx context.Context, params *SearchParams, reqEditors ..
 //
 // Lists the publications the knowledge base cites, ordered by slug (which reads as first
 // author, then year), each with the records and the findings that cite it. `q` narrows the
-// list to the sources that search finds for a query (in their title, journal and authors).
+// list to the sources that search finds for a query (in their title, journal and authors);
+// `verification` to those verified in one of the given ways.
 //
 // As a bibliography: `format=csl|ris|bibtex`, or an `Accept` header naming
 // `application/vnd.citationstyles.csl+json`, `application/x-research-info-systems` or
@@ -6575,6 +6719,18 @@ func NewListFindingsRequest(server string, params *ListFindingsParams) (*http.Re
 
 		}
 
+		if params.Verification != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "verification", *params.Verification, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if params.Limit != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
@@ -6645,6 +6801,69 @@ func NewGetFindingRequest(server string, id FindingId, params *GetFindingParams)
 	}
 
 	operationPath := fmt.Sprintf("/v1/findings/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetFindingByKeyRequest constructs an http.Request for the GetFindingByKey method
+func NewGetFindingByKeyRequest(server string, source FindingKeySource, subject FindingKeySubject, name FindingKeyName, params *GetFindingByKeyParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "source", source, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "subject", subject, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "name", name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/findings/%s/%s/%s", pathParam0, pathParam1, pathParam2)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -7123,6 +7342,18 @@ func NewListSourcesRequest(server string, params *ListSourcesParams) (*http.Requ
 		if params.Q != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", *params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Verification != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "verification", *params.Verification, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -7983,6 +8214,8 @@ type ClientWithResponsesInterface interface {
 	// - `measure` keeps the findings that report an estimate of that measure.
 	// - `source` keeps the findings from one source, named by its PMID (all digits) or by its
 	//   slug.
+	// - `verification` keeps the findings whose source was verified in one of the given ways
+	//   (`verification=publisher,pubmed,pmc` keeps evidence whose own record was read).
 	//
 	// A `subject` or `source` that names nothing matches no finding: the list is empty, not
 	// an error. Findings take no `q`.
@@ -8001,6 +8234,18 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v1/findings/{id} (the `GetFinding` operationId).
 	GetFindingWithResponse(ctx context.Context, id FindingId, params *GetFindingParams, reqEditors ...RequestEditorFn) (*GetFindingResponse, error)
+
+	// GetFindingByKeyWithResponse Get a finding by its natural key
+	//
+	// Returns the finding whose `key` is `{source}/{subject}/{name}`, the same answer as
+	// GET /v1/findings/{id} for its id. Each segment is a slug; anything else, or a key that
+	// names no finding, is answered with 404. Takes no query parameters; any is rejected
+	// with 400.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/findings/{source}/{subject}/{name} (the `GetFindingByKey` operationId).
+	GetFindingByKeyWithResponse(ctx context.Context, source FindingKeySource, subject FindingKeySubject, name FindingKeyName, params *GetFindingByKeyParams, reqEditors ...RequestEditorFn) (*GetFindingByKeyResponse, error)
 
 	// ListMechanismsWithResponse List mechanisms
 	//
@@ -8094,7 +8339,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Lists the publications the knowledge base cites, ordered by slug (which reads as first
 	// author, then year), each with the records and the findings that cite it. `q` narrows the
-	// list to the sources that search finds for a query (in their title, journal and authors).
+	// list to the sources that search finds for a query (in their title, journal and authors);
+	// `verification` to those verified in one of the given ways.
 	//
 	// As a bibliography: `format=csl|ris|bibtex`, or an `Accept` header naming
 	// `application/vnd.citationstyles.csl+json`, `application/x-research-info-systems` or
@@ -12347,6 +12593,172 @@ func (r GetFindingResponse) ContentType() string {
 	return ""
 }
 
+// GetFindingByKeyResponse200Headers the declared response headers of an HTTP 200 response for GetFindingByKey
+type GetFindingByKeyResponse200Headers struct {
+	CacheControl string
+	ETag         string
+	XRequestID   string
+}
+
+// GetFindingByKeyResponse304Headers the declared response headers of an HTTP 304 response for GetFindingByKey
+type GetFindingByKeyResponse304Headers struct {
+	CacheControl string
+	ETag         string
+	XRequestID   string
+}
+
+// GetFindingByKeyResponse400Headers the declared response headers of an HTTP 400 response for GetFindingByKey
+type GetFindingByKeyResponse400Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// GetFindingByKeyResponse404Headers the declared response headers of an HTTP 404 response for GetFindingByKey
+type GetFindingByKeyResponse404Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// GetFindingByKeyResponse414Headers the declared response headers of an HTTP 414 response for GetFindingByKey
+type GetFindingByKeyResponse414Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// GetFindingByKeyResponse429Headers the declared response headers of an HTTP 429 response for GetFindingByKey
+type GetFindingByKeyResponse429Headers struct {
+	CacheControl string
+	RetryAfter   int
+	XRequestID   string
+}
+
+// GetFindingByKeyResponse431Headers the declared response headers of an HTTP 431 response for GetFindingByKey
+type GetFindingByKeyResponse431Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// GetFindingByKeyResponse500Headers the declared response headers of an HTTP 500 response for GetFindingByKey
+type GetFindingByKeyResponse500Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// GetFindingByKeyResponse503Headers the declared response headers of an HTTP 503 response for GetFindingByKey
+type GetFindingByKeyResponse503Headers struct {
+	CacheControl string
+	RetryAfter   int
+	XRequestID   string
+}
+
+type GetFindingByKeyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Finding
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *BadRequest
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
+	ApplicationproblemJSON414 *URITooLong
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON431 the response for an HTTP 431 `application/problem+json` response
+	ApplicationproblemJSON431 *HeadersTooLarge
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalServerError
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetFindingByKeyResponse200Headers
+	// Headers304 the parsed response headers for an HTTP 304 response
+	Headers304 *GetFindingByKeyResponse304Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *GetFindingByKeyResponse400Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *GetFindingByKeyResponse404Headers
+	// Headers414 the parsed response headers for an HTTP 414 response
+	Headers414 *GetFindingByKeyResponse414Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetFindingByKeyResponse429Headers
+	// Headers431 the parsed response headers for an HTTP 431 response
+	Headers431 *GetFindingByKeyResponse431Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *GetFindingByKeyResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *GetFindingByKeyResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetFindingByKeyResponse) GetJSON200() *Finding {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetFindingByKeyResponse) GetApplicationproblemJSON400() *BadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetFindingByKeyResponse) GetApplicationproblemJSON404() *NotFound {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
+func (r GetFindingByKeyResponse) GetApplicationproblemJSON414() *URITooLong {
+	return r.ApplicationproblemJSON414
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetFindingByKeyResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON431 returns the response for an HTTP 431 `application/problem+json` response
+func (r GetFindingByKeyResponse) GetApplicationproblemJSON431() *HeadersTooLarge {
+	return r.ApplicationproblemJSON431
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r GetFindingByKeyResponse) GetApplicationproblemJSON500() *InternalServerError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r GetFindingByKeyResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r GetFindingByKeyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetFindingByKeyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetFindingByKeyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetFindingByKeyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListMechanismsResponse200Headers the declared response headers of an HTTP 200 response for ListMechanisms
 type ListMechanismsResponse200Headers struct {
 	CacheControl string
@@ -14682,6 +15094,8 @@ func (c *ClientWithResponses) GetExportWithResponse(ctx context.Context, params 
 //   - `measure` keeps the findings that report an estimate of that measure.
 //   - `source` keeps the findings from one source, named by its PMID (all digits) or by its
 //     slug.
+//   - `verification` keeps the findings whose source was verified in one of the given ways
+//     (`verification=publisher,pubmed,pmc` keeps evidence whose own record was read).
 //
 // A `subject` or `source` that names nothing matches no finding: the list is empty, not
 // an error. Findings take no `q`.
@@ -14711,6 +15125,24 @@ func (c *ClientWithResponses) GetFindingWithResponse(ctx context.Context, id Fin
 		return nil, err
 	}
 	return ParseGetFindingResponse(rsp)
+}
+
+// GetFindingByKeyWithResponse Get a finding by its natural key
+//
+// Returns the finding whose `key` is `{source}/{subject}/{name}`, the same answer as
+// GET /v1/findings/{id} for its id. Each segment is a slug; anything else, or a key that
+// names no finding, is answered with 404. Takes no query parameters; any is rejected
+// with 400.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/findings/{source}/{subject}/{name} (the `GetFindingByKey` operationId).
+func (c *ClientWithResponses) GetFindingByKeyWithResponse(ctx context.Context, source FindingKeySource, subject FindingKeySubject, name FindingKeyName, params *GetFindingByKeyParams, reqEditors ...RequestEditorFn) (*GetFindingByKeyResponse, error) {
+	rsp, err := c.GetFindingByKey(ctx, source, subject, name, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetFindingByKeyResponse(rsp)
 }
 
 // ListMechanismsWithResponse List mechanisms
@@ -14841,7 +15273,8 @@ func (c *ClientWithResponses) SearchWithResponse(ctx context.Context, params *Se
 //
 // Lists the publications the knowledge base cites, ordered by slug (which reads as first
 // author, then year), each with the records and the findings that cite it. `q` narrows the
-// list to the sources that search finds for a query (in their title, journal and authors).
+// list to the sources that search finds for a query (in their title, journal and authors);
+// `verification` to those verified in one of the given ways.
 //
 // As a bibliography: `format=csl|ris|bibtex`, or an `Accept` header naming
 // `application/vnd.citationstyles.csl+json`, `application/x-research-info-systems` or
@@ -21853,6 +22286,268 @@ func ParseGetFindingResponse(rsp *http.Response) (*GetFindingResponse, error) {
 		response.Headers500 = &headers
 	case rsp.StatusCode == 503:
 		var headers GetFindingResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetFindingByKeyResponse parses an HTTP response from a GetFindingByKeyWithResponse call
+func ParseGetFindingByKeyResponse(rsp *http.Response) (*GetFindingByKeyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetFindingByKeyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Finding
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
+		var dest URITooLong
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON414 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 431:
+		var dest HeadersTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON431 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetFindingByKeyResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 304:
+		var headers GetFindingByKeyResponse304Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers304 = &headers
+	case rsp.StatusCode == 400:
+		var headers GetFindingByKeyResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 404:
+		var headers GetFindingByKeyResponse404Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 414:
+		var headers GetFindingByKeyResponse414Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers414 = &headers
+	case rsp.StatusCode == 429:
+		var headers GetFindingByKeyResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 431:
+		var headers GetFindingByKeyResponse431Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers431 = &headers
+	case rsp.StatusCode == 500:
+		var headers GetFindingByKeyResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetFindingByKeyResponse503Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
