@@ -38,6 +38,7 @@ func craftedURL(i int, rng *rand.Rand) string {
 // bodies up to 256 KiB, from 8 goroutines at once, while the version changes now and then:
 // the bytes accounted never exceed the bound, and always equal the sum over what is held.
 func TestLazyAnswers_BoundUnderCraftedURLs(t *testing.T) {
+	t.Parallel()
 	const bound = 4 << 20
 	c := newLazyAnswers(bound)
 	big := make([]byte, 256<<10) // bodies share one backing array: the test counts, it need not hold
@@ -85,6 +86,7 @@ func TestLazyAnswers_BoundUnderCraftedURLs(t *testing.T) {
 
 // TestLazyAnswers_OverwriteCountedOnce puts one key many times: it is counted once.
 func TestLazyAnswers_OverwriteCountedOnce(t *testing.T) {
+	t.Parallel()
 	c := newLazyAnswers(1 << 20)
 	rec := newRecorder()
 	rec.body.Write(make([]byte, 600<<10))
@@ -101,6 +103,7 @@ func TestLazyAnswers_OverwriteCountedOnce(t *testing.T) {
 
 // TestLazyAnswers_TooLargeIsNotKept: an answer above the bound is never kept.
 func TestLazyAnswers_TooLargeIsNotKept(t *testing.T) {
+	t.Parallel()
 	c := newLazyAnswers(1 << 10)
 	rec := newRecorder()
 	rec.body.Write(make([]byte, 2<<10))
@@ -112,6 +115,7 @@ func TestLazyAnswers_TooLargeIsNotKept(t *testing.T) {
 }
 
 func TestAcceptsGzip(t *testing.T) {
+	t.Parallel()
 	for header, want := range map[string]bool{
 		"":                    false,
 		"gzip":                true,
@@ -135,6 +139,7 @@ func TestAcceptsGzip(t *testing.T) {
 }
 
 func TestCacheKey_TellsRepresentationsApart(t *testing.T) {
+	t.Parallel()
 	key := func(accept ...string) string {
 		r, _ := http.NewRequest(http.MethodGet, "/v1/sources?limit=2", nil)
 		for _, a := range accept {

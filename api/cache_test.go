@@ -61,6 +61,7 @@ var hammeredName = regexp.MustCompile(`Hammered v(\d+)`)
 // answers stay within their bound (a small one, so that eviction runs), and the last change is
 // served once the staleness bound has passed.
 func TestCache_Hammer(t *testing.T) {
+	t.Parallel()
 	url := testdb.URL(t)
 	pool, err := pgxpool.New(context.Background(), url)
 	require.NoError(t, err)

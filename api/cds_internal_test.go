@@ -21,6 +21,7 @@ func treatmentsNamed(assessment string, names ...string) []kb.Treatment {
 }
 
 func TestCardSummary(t *testing.T) {
+	t.Parallel()
 	const prefix = "Promising for calcinosis in SSc: "
 	long := strings.Repeat("Ä", 60) // two bytes a character: the limit counts characters
 	tests := []struct {
@@ -44,6 +45,7 @@ func TestCardSummary(t *testing.T) {
 
 // TestTreatmentCards covers the groups the seed data does not hold today.
 func TestTreatmentCards(t *testing.T) {
+	t.Parallel()
 	var all []kb.Treatment
 	for _, a := range []string{"recommended_against", "not_effective", "promising", "mainstay"} {
 		all = append(all, treatmentsNamed(a, "Option *"+strings.ReplaceAll(a, "_", " ")+"*")...)
@@ -69,6 +71,7 @@ func TestTreatmentCards(t *testing.T) {
 }
 
 func TestNewUUID(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for range 1000 {
 		u := newUUID()

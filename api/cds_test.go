@@ -99,6 +99,7 @@ func (c *client) callService(body string) response {
 }
 
 func TestCDS_Discovery(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	resp := c.get("/cds-services")
 	require.Equal(t, http.StatusOK, resp.status)
@@ -139,6 +140,7 @@ type cdsCard struct {
 // TestCDS_Cards checks the cards against the CDS Hooks shapes and against the treatments the
 // API lists for each assessment.
 func TestCDS_Cards(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	resp := c.callService(hookRequest)
 	require.Equal(t, http.StatusOK, resp.status, "body: %s", resp.body)
@@ -232,6 +234,7 @@ func markdownEscaped(s string) string {
 // TestCDS_HookRequests sends valid and invalid hook requests: the service must accept exactly
 // those that the CDS Hooks schema accepts, and name what is wrong with the others.
 func TestCDS_HookRequests(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	var base map[string]any
 	require.NoError(t, json.Unmarshal([]byte(hookRequest), &base))
@@ -320,6 +323,7 @@ var remove = &struct{}{}
 
 // TestCDS_HostileBodies sends bodies that are not JSON objects at all.
 func TestCDS_HostileBodies(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	deep := strings.Repeat(`[`, 20_000) + strings.Repeat("]", 20_000)
 	deepInside := strings.Replace(hookRequest, `"conditions": null`, `"conditions": `+strings.Repeat("[", 12_000)+strings.Repeat("]", 12_000), 1)
@@ -345,6 +349,7 @@ func TestCDS_HostileBodies(t *testing.T) {
 }
 
 func TestCDS_MediaType(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, ct := range []string{"", "text/plain", "application/fhir+json", "application/json; charset=iso-8859-1", "application/json;;"} {
 		t.Run("Content-Type "+ct, func(t *testing.T) {
@@ -362,6 +367,7 @@ func TestCDS_MediaType(t *testing.T) {
 }
 
 func TestCDS_BodyLimit(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	const limit = 64 << 10
 	// padded is the valid request grown to n bytes by an extension member.
@@ -391,6 +397,7 @@ func (zeros) Read(p []byte) (int, error) {
 }
 
 func TestCDS_Methods(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, tc := range []struct{ method, path, allow string }{
 		{http.MethodGet, cdsService, "POST"},
@@ -418,6 +425,7 @@ func TestCDS_Methods(t *testing.T) {
 // TestCDS_CORS checks that browsers on any origin may call the CDS routes, whatever origins
 // the rest of the API allows.
 func TestCDS_CORS(t *testing.T) {
+	t.Parallel()
 	const sandbox = "https://sandbox.cds-hooks.org"
 	for _, origins := range [][]string{nil, {"https://frontend.example"}} {
 		t.Run(fmt.Sprintf("API origins %v", origins), func(t *testing.T) {
@@ -458,6 +466,7 @@ func TestCDS_CORS(t *testing.T) {
 // TestCDS_ReadOnly sends a storm of hook requests, valid and not, from many goroutines, and
 // checks that every answer is whole and that the knowledge base is unchanged.
 func TestCDS_ReadOnly(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	before := c.get("/v1/meta").body
 	export := sha256.Sum256(c.get("/v1/export").body)

@@ -7,6 +7,7 @@ import (
 )
 
 func TestNegotiate(t *testing.T) {
+	t.Parallel()
 	offers := []string{"application/json", "application/x-bibtex", "application/x-research-info-systems"}
 	tests := []struct {
 		accept []string
@@ -36,6 +37,7 @@ func TestNegotiate(t *testing.T) {
 }
 
 func TestBibtexEscape(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, `A \& B \{x\} 50\% \$1 \#2 a\_b \textbackslash{} \textasciitilde{} \textasciicircum{}`,
 		bibtexEscape("A & B {x} 50% $1 #2 a_b \\ ~ ^"))
 	assert.Equal(t, "one line", bibtexEscape("one\n  line"))

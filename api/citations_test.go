@@ -55,6 +55,7 @@ func itemsIn(t *testing.T, contentType string, body []byte) int {
 }
 
 func TestSources_CitationFormats(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	all := sourceCount(c)
 	firstPage := min(all, 50)
@@ -103,6 +104,7 @@ func TestSources_CitationFormats(t *testing.T) {
 }
 
 func TestSources_CitationFormatErrors(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	tests := []struct {
 		name, path string
@@ -140,6 +142,7 @@ func TestSources_CitationFormatErrors(t *testing.T) {
 // TestSources_CacheKeysOnRepresentation asks for one URI in each representation, twice, in an
 // order that would serve a kept answer of the wrong kind if the cache ignored Accept.
 func TestSources_CacheKeysOnRepresentation(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	etags := map[string]string{}
 	for round := 0; round < 2; round++ {
@@ -172,6 +175,7 @@ func uniqueValues(m map[string]string) map[string]bool {
 // TestSources_ConcurrentRepresentations requests one URI in every representation at once, so
 // that a cache mixing them up under load is caught (run with -race too).
 func TestSources_ConcurrentRepresentations(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	formats := []string{"application/json", mediaCSL, mediaRIS, mediaBibTeX}
 	var wg sync.WaitGroup
@@ -210,6 +214,7 @@ func TestSources_ConcurrentRepresentations(t *testing.T) {
 }
 
 func TestSources_BibliographyContent(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	bib := string(c.get("/v1/sources/steen-1984?format=bibtex").body)
 	assert.Contains(t, bib, "@article{steen-1984,")

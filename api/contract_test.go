@@ -18,6 +18,7 @@ import (
 )
 
 func TestSpec_IsValidOpenAPI31(t *testing.T) {
+	// Not parallel: it reads the parsed spec, which validations render into as they run.
 	doc, v := spec(t)
 	assert.True(t, strings.HasPrefix(doc.GetVersion(), "3.1"), "version %s", doc.GetVersion())
 	ok, errs := v.ValidateDocument()
@@ -30,6 +31,7 @@ func TestSpec_IsValidOpenAPI31(t *testing.T) {
 // TestSpec_MatchesRouter fails when the router serves a route the spec lacks, or the spec
 // names a route the router does not serve.
 func TestSpec_MatchesRouter(t *testing.T) {
+	// Not parallel: it reads the parsed spec, which validations render into as they run.
 	doc, _ := spec(t)
 	model, err := doc.BuildV3Model()
 	require.NoError(t, err)
@@ -54,6 +56,7 @@ func TestSpec_MatchesRouter(t *testing.T) {
 }
 
 func TestSpec_Served(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	resp := c.get("/openapi.yaml")
 	require.Equal(t, http.StatusOK, resp.status)

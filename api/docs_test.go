@@ -28,6 +28,7 @@ const docsCSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'uns
 // server, and the page fetches nothing from anywhere else and logs no error (a violation of
 // its Content-Security-Policy would be one).
 func TestDocs_Browser(t *testing.T) {
+	// Not parallel: it reads the parsed spec, which validations render into as they run.
 	if testing.Short() {
 		t.Skip("drives a browser: make test runs it, make check (-short) does not")
 	}
@@ -130,6 +131,7 @@ func TestDocs_Browser(t *testing.T) {
 // TestDocs_Files checks the page and its files over HTTP, against openapi.yaml: types,
 // headers, no URL of another host, and a problem for anything else under /docs.
 func TestDocs_Files(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 
 	page := c.get("/docs")

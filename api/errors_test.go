@@ -20,6 +20,7 @@ import (
 // TestBadParameters sends malformed and out-of-range values for every parameter of every list:
 // each gets a 400 problem naming the parameter.
 func TestBadParameters(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	otherSort := base64.RawURLEncoding.EncodeToString([]byte(`{"o":"evidence_level","r":4,"n":"X","s":"x"}`))
 	paging := map[string]string{
@@ -76,6 +77,7 @@ func TestBadParameters(t *testing.T) {
 }
 
 func TestNotFound(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, coll := range collections {
 		for _, slug := range []string{"no-such-record", "UPPER", "two--hyphens", "%00", "%FF", "..%2F..%2Fetc", strings.Repeat("a", 101), "a%20b"} {
@@ -118,6 +120,7 @@ func specPaths(t *testing.T, resolver *client) []string {
 // the paths outside it): each is answered 405 with Allow, both before any answer is held and
 // once every answer is, and nothing is written.
 func TestMethodNotAllowed(t *testing.T) {
+	// Not parallel: it reads the parsed spec, which validations render into as they run.
 	pool := testdb.New(t)
 	paths := append(specPaths(t, newClientOn(t, pool)), "/v1/search?q=ulcers", "/v1/treatments?category=surgical",
 		"/healthz", "/metrics", "/docs", "/docs/swagger-ui.css")
@@ -207,6 +210,7 @@ func waitReady(t *testing.T, c *client) {
 }
 
 func TestHealth(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	assert.JSONEq(t, `{"status":"ok"}`, string(c.get("/healthz").body))
 	waitReady(t, c)
@@ -228,6 +232,7 @@ func TestHealth(t *testing.T) {
 // TestDatabaseUnavailable points the API at a port where no database listens: data and
 // readiness answer 503 with Retry-After, and the process stays up.
 func TestDatabaseUnavailable(t *testing.T) {
+	t.Parallel()
 	pool, err := pgxpool.New(context.Background(), "postgres://postgres@127.0.0.1:1/none?sslmode=disable&connect_timeout=2")
 	require.NoError(t, err)
 	t.Cleanup(pool.Close)

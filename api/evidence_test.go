@@ -90,6 +90,7 @@ func (cs *citations) resolves(t *testing.T, slug string) bool {
 // TestStudyLevelQuestions_AnsweredByTheAPI asks the questions the study-level evidence is for,
 // through the HTTP API alone, and checks each answer against the database it was served from.
 func TestStudyLevelQuestions_AnsweredByTheAPI(t *testing.T) {
+	t.Parallel()
 	pool := testdb.New(t)
 	c := newClientOn(t, pool)
 	ctx := context.Background()

@@ -256,6 +256,7 @@ func checkTreatmentCertainty(t *testing.T, f apiFinding, got []fhirCertainty, tr
 }
 
 func TestFHIR_EvidenceForEveryFinding(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	findings := allFindings(t, c, "")
 	treatments := treatmentCertainties(t, c)
@@ -302,6 +303,7 @@ type fhirBundle struct {
 }
 
 func TestFHIR_EvidenceSearch(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	all := allFindings(t, c, "")
 	treatments := treatmentCertainties(t, c)
@@ -396,6 +398,7 @@ type fhirCitation struct {
 }
 
 func TestFHIR_CitationForEverySource(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, raw := range c.walk("/v1/sources?limit=200") {
 		var s struct {
@@ -446,6 +449,7 @@ func TestFHIR_CitationForEverySource(t *testing.T) {
 }
 
 func TestFHIR_Metadata(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	resp := c.get("/fhir/metadata")
 	require.Equal(t, http.StatusOK, resp.status)
@@ -473,6 +477,7 @@ func TestFHIR_Metadata(t *testing.T) {
 }
 
 func TestFHIR_FormatParameter(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	tests := []struct {
 		query  string
@@ -497,6 +502,7 @@ func TestFHIR_FormatParameter(t *testing.T) {
 }
 
 func TestFHIR_Errors(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	long := strings.Repeat("a", 65)
 	tests := []struct {
@@ -562,6 +568,7 @@ func TestFHIR_Errors(t *testing.T) {
 
 // TestFHIR_Concurrent reads and searches at once; every answer must be whole and right.
 func TestFHIR_Concurrent(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	want := map[string][]byte{}
 	paths := []string{"/fhir/Evidence/5", "/fhir/Evidence?subject=digital-ulcers", "/fhir/Citation/valenzuela-2016", "/fhir/metadata", "/fhir/Evidence"}

@@ -43,6 +43,7 @@ func send(t *testing.T, method, url string, headers map[string]string) (*http.Re
 }
 
 func TestConditionalGET(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, path := range []string{"/v1/treatments?sort=evidence_level", "/v1/treatments/surgical-excision", "/v1/meta", "/v1/search?q=ulcers", "/openapi.yaml"} {
 		t.Run(path, func(t *testing.T) {
@@ -85,6 +86,7 @@ func TestConditionalGET(t *testing.T) {
 }
 
 func TestHEAD(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, path := range []string{"/v1/treatments", "/v1/treatments/warfarin", "/v1/export", "/openapi.yaml", "/healthz", "/v1/treatments/no-such-thing"} {
 		t.Run(path, func(t *testing.T) {
@@ -106,6 +108,7 @@ func TestHEAD(t *testing.T) {
 }
 
 func TestCORS(t *testing.T) {
+	t.Parallel()
 	const allowed = "https://frontend.example"
 	srv := httptest.NewServer(api.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)),
 		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{AllowedOrigins: []string{allowed}, Context: t.Context()}))
@@ -134,6 +137,7 @@ func TestCORS(t *testing.T) {
 
 // TestExport_IsComplete checks that the export holds every record of every collection.
 func TestExport_IsComplete(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	var doc map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(c.get("/v1/export").body, &doc))
@@ -187,6 +191,7 @@ func key(t *testing.T, raw json.RawMessage) string {
 // holds its answers: the change is served, under a new ETag, once the API learns of the new
 // version (a notification, or the poll within the staleness bound), before a generous deadline.
 func TestContentChange_VisibleWithinTheStalenessBound(t *testing.T) {
+	t.Parallel()
 	pool := testdb.New(t)
 	c := newClientOn(t, pool)
 	waitReady(t, c)
@@ -213,6 +218,7 @@ func TestContentChange_VisibleWithinTheStalenessBound(t *testing.T) {
 // the precomputed answers, plain or gzipped as asked, with Vary: Accept-Encoding, and that
 // the gzipped body is the plain one.
 func TestPrecomputed_ServedFromMemoryInBothEncodings(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	waitReady(t, c)
 	paths := []string{"/v1/treatments/warfarin", "/v1/findings", "/v1/sources", "/v1/meta", "/v1/export", "/openapi.yaml"}
@@ -260,6 +266,7 @@ func TestPrecomputed_ServedFromMemoryInBothEncodings(t *testing.T) {
 // the whole content: the precomputed ones stay within their half, and the rest are still
 // answered, computed on first use and then kept.
 func TestPrecomputed_BeyondTheBoundComputedOnFirstUse(t *testing.T) {
+	t.Parallel()
 	const bound = 1 << 20
 	c := newClientWith(t, testdb.New(t), api.Options{CacheBytes: bound})
 	waitReady(t, c)

@@ -17,6 +17,7 @@ import (
 // TestFindings_NaturalKey checks that every finding has a well-formed, unique key that starts
 // with its source and subject, and that GET /v1/findings/{key} gives the same answer as its id.
 func TestFindings_NaturalKey(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	type keyed struct {
 		ID      int64  `json:"id"`
@@ -52,6 +53,7 @@ func TestFindings_NaturalKey(t *testing.T) {
 }
 
 func TestFindings_NaturalKeyRejected(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, path := range []string{
 		"/v1/findings/baron-2016/anticentromere-antibody/no-such-name",
@@ -75,6 +77,7 @@ func TestFindings_NaturalKeyRejected(t *testing.T) {
 // TestFindings_NaturalKeyConcurrent reads findings by key and by id at once; every answer must
 // be the one a lone request gets.
 func TestFindings_NaturalKeyConcurrent(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	paths := []string{"/v1/findings/baron-2016/anticentromere-antibody/adjusted-or",
 		"/v1/findings/johns-hopkins-registry-2023/anti-pm-scl-antibody/adjusted-or",

@@ -12,6 +12,7 @@ import (
 // TestMeta_Licenses checks that GET /v1/meta states the licences, and that openapi.yaml, the
 // licence files and README.md say the same: the code under Apache-2.0, the content CC0-1.0.
 func TestMeta_Licenses(t *testing.T) {
+	// Not parallel: it reads the parsed spec, which validations render into as they run.
 	c := newClient(t)
 	meta := decode[struct {
 		Licenses map[string]string `json:"licenses"`

@@ -20,6 +20,7 @@ import (
 )
 
 func TestRequestSizeLimits(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	t.Run("a URL over 8 KiB is 414", func(t *testing.T) {
 		resp := c.get("/v1/treatments?q=" + strings.Repeat("a", 9000))
@@ -40,6 +41,7 @@ func TestRequestSizeLimits(t *testing.T) {
 }
 
 func TestRateLimit(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(api.NewServer(slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil)),
 		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{RatePerMinute: 3, Context: t.Context()}))
 	t.Cleanup(srv.Close)
@@ -64,6 +66,7 @@ func TestRateLimit(t *testing.T) {
 }
 
 func TestMetrics(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	c.get("/v1/treatments/surgical-excision")
 	c.get("/v1/treatments/no-such-treatment")
@@ -105,6 +108,7 @@ func (b *syncBuffer) String() string {
 // TestLogs_CarryTheRequestID checks that each request is logged once, with its id, the
 // same id the client sees.
 func TestLogs_CarryTheRequestID(t *testing.T) {
+	t.Parallel()
 	var logs syncBuffer
 	srv := httptest.NewServer(api.NewServer(slog.New(api.LogHandler(slog.NewJSONHandler(&logs, nil))),
 		postgres.New(testdb.New(t)), calcinosiskb.OpenAPI, api.Options{Context: t.Context()}))

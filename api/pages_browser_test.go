@@ -35,6 +35,7 @@ var pageWidths = []struct {
 // the numbers shown are those of the API's JSON for the same record. Screenshots of each
 // page at each width are saved (see screenshotDir).
 func TestPages_Browser(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("drives headless Chromium and installs axe-core: make test runs it, make check does not")
 	}

@@ -44,6 +44,7 @@ func isPageTemplate(template string) bool {
 // TestPages_HTTP checks every page kind over HTTP against openapi.yaml: HTML under a strict
 // CSP, nothing loaded from another host, no script, and an ETag that revalidates.
 func TestPages_HTTP(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, pk := range pageKinds {
 		t.Run(pk.kind, func(t *testing.T) {
@@ -88,6 +89,7 @@ func TestPages_HTTP(t *testing.T) {
 // TestPages_BadRequests: every mistake gets an HTML page with the status the JSON route
 // would answer, never a 500; non-GET methods get 405.
 func TestPages_BadRequests(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, tc := range []struct {
 		name, path string
@@ -144,6 +146,7 @@ func TestPages_BadRequests(t *testing.T) {
 
 // TestPages_Escaping: what a client sends comes back as text, never as markup.
 func TestPages_Escaping(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	resp := c.get("/search?q=%3Cimg%20src%3Dx%3E%22%27")
 	require.Equal(t, http.StatusOK, resp.status)
@@ -155,6 +158,7 @@ func TestPages_Escaping(t *testing.T) {
 // TestPages_Concurrent: pages served at once, alongside the JSON they render, are each the
 // same page.
 func TestPages_Concurrent(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	want := map[string]string{}
 	for _, pk := range pageKinds {
@@ -193,6 +197,7 @@ func TestPages_Concurrent(t *testing.T) {
 // findings with a measure and an estimate), with the same numbers, and a record without
 // estimates has no plot.
 func TestPages_EveryEstimateIsPlotted(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	rowRE := regexp.MustCompile(`<g class="row" data-finding="(\d+)" data-measure="([a-z_]+)" data-estimate="([^"]+)"(?: data-ci-low="([^"]+)")?(?: data-ci-high="([^"]+)")?>`)
 	plotted := func(path string) map[string]string {

@@ -53,6 +53,7 @@ func findingsWith(t *testing.T, c *client, query string) map[int64]provenance {
 // TestSources_Provenance checks that every source says where its record is and how it was
 // verified, and that the verification filter keeps exactly the sources and findings it names.
 func TestSources_Provenance(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	all := sourcesWith(t, c, "")
 	require.NotEmpty(t, all)
@@ -121,6 +122,7 @@ func contains(list []string, v string) bool {
 }
 
 func TestSources_VerificationRejected(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, coll := range []string{"/v1/sources", "/v1/findings"} {
 		for _, bad := range []string{"", "PUBMED", "pubmed,", ",pubmed", "pubmed,,pmc", "pubmed,pubmed", "primary",
@@ -138,6 +140,7 @@ func TestSources_VerificationRejected(t *testing.T) {
 // TestSources_VerificationConcurrent asks for every filter at once from many goroutines; each
 // answer must be the one a lone request gets.
 func TestSources_VerificationConcurrent(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	paths := []string{"/v1/sources?verification=pubmed,pmc", "/v1/findings?verification=publisher&limit=200",
 		"/v1/sources?verification=single_secondary&q=rituximab", "/v1/findings?verification=concordant_secondary,pmc"}
@@ -180,6 +183,7 @@ func TestSources_VerificationConcurrent(t *testing.T) {
 // TestFeatures_AntiPMSclHeavyBurden checks the strongest association known, added under the
 // verification policy: anti-PM/Scl and a heavy calcinosis burden in the Johns Hopkins registry.
 func TestFeatures_AntiPMSclHeavyBurden(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	type effect struct {
 		FindingID int64    `json:"finding_id"`

@@ -25,6 +25,7 @@ type searchBody struct {
 // TestSearch_FindsRecordsDespiteSpelling checks the examples of the issue: each finds its
 // record among the first three hits.
 func TestSearch_FindsRecordsDespiteSpelling(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	examples := map[string]string{
 		"acroosteolysis":        "acro-osteolysis",
@@ -98,6 +99,7 @@ func TestSearch_FindsRecordsDespiteSpelling(t *testing.T) {
 }
 
 func TestCollections_Q(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	cases := map[string]string{
 		"/v1/associated-features?q=acroosteolysis": "acro-osteolysis",
@@ -124,6 +126,7 @@ func TestCollections_Q(t *testing.T) {
 
 // TestNavigation walks the reverse links in both directions.
 func TestNavigation(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	type ref struct {
 		Slug string `json:"slug"`
@@ -195,6 +198,7 @@ func dedupeSorted(s []string) []string {
 }
 
 func TestTreatments_ClinicalFilters(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	type treatment struct {
 		Slug     string  `json:"slug"`

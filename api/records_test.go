@@ -112,6 +112,7 @@ func keysOf(recs []record) []string {
 }
 
 func TestCollections_ListAndItems(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, coll := range collections {
 		t.Run(coll, func(t *testing.T) {
@@ -140,6 +141,7 @@ func TestCollections_ListAndItems(t *testing.T) {
 }
 
 func TestCollections_PagingReturnsEveryItemOnce(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	paths := append([]string{"/v1/treatments?sort=evidence_level", "/v1/treatments?category=pharmacologic"}, collections...)
 	for _, path := range paths {
@@ -169,6 +171,7 @@ func dedupe(s []string) map[string]bool {
 }
 
 func TestTreatments_FiltersAndSort(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	all := records(t, c.walk("/v1/treatments?limit=200"))
 
@@ -230,6 +233,7 @@ func TestTreatments_FiltersAndSort(t *testing.T) {
 // TestReviewAbstract_AnsweredByTheAPI checks that every claim of the review's abstract can be
 // read from the API, citing the review.
 func TestReviewAbstract_AnsweredByTheAPI(t *testing.T) {
+	t.Parallel()
 	const reviewPMID = "26352733"
 	c := newClient(t)
 	citesReview := func(t *testing.T, rec record) {

@@ -168,6 +168,7 @@ func expected(t *testing.T, mainstay bool, findings []findingView) synthesisView
 // TestSynthesis_RecomputedFromFindings recomputes every synthesis field of every treatment
 // from GET /v1/findings and compares it with what GET /v1/treatments serves.
 func TestSynthesis_RecomputedFromFindings(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	byTreatment := map[string][]findingView{}
 	for _, raw := range c.walk("/v1/findings?subject_type=treatment&limit=200") {
@@ -200,6 +201,7 @@ func TestSynthesis_RecomputedFromFindings(t *testing.T) {
 }
 
 func TestSynthesis_BenefitOrder(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	for _, limit := range []string{"200", "1", "3"} {
 		t.Run("page size "+limit, func(t *testing.T) {
@@ -228,6 +230,7 @@ func TestSynthesis_BenefitOrder(t *testing.T) {
 }
 
 func TestSynthesis_RulesVersionAndReasons(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	meta := decode[struct {
 		RulesVersion string `json:"rules_version"`
@@ -274,6 +277,7 @@ func TestSynthesis_RulesVersionAndReasons(t *testing.T) {
 }
 
 func TestFeatures_Effects(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	type effect struct {
 		FindingID int64   `json:"finding_id"`
@@ -329,6 +333,7 @@ func TestFeatures_Effects(t *testing.T) {
 // TestSynthesis_Concurrent asks for the benefit order and the rules from many goroutines at
 // once: every answer is the same.
 func TestSynthesis_Concurrent(t *testing.T) {
+	t.Parallel()
 	c := newClient(t)
 	paths := []string{"/v1/treatments?sort=benefit&limit=5", "/v1/treatments?assessment=insufficient", "/v1/synthesis-rules"}
 	want := map[string]string{}

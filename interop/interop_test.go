@@ -188,6 +188,7 @@ func printedNames(byline string) []string {
 }
 
 func TestCitationsRoundTripThroughCitationJS(t *testing.T) {
+	skipIfShort(t)
 	install(t)
 	srv := newServer(t)
 	sources := allSources(t, srv)
@@ -282,6 +283,7 @@ func validateFHIR(t *testing.T, files []string) []report {
 var knownSkips = regexp.MustCompile(`^(rng-2: |binding http://hl7\.org/fhir/ValueSet/mimetypes\|)`)
 
 func TestFHIRResourcesValidateAgainstR5(t *testing.T) {
+	skipIfShort(t)
 	install(t)
 	srv := newServer(t)
 	dir := t.TempDir()
@@ -376,6 +378,7 @@ func TestFHIRResourcesValidateAgainstR5(t *testing.T) {
 // TestFHIRValidatorRejectsInvalidResources shows the validator can fail: each resource breaks
 // the R5 schema or an invariant in one way.
 func TestFHIRValidatorRejectsInvalidResources(t *testing.T) {
+	skipIfShort(t)
 	install(t)
 	dir := t.TempDir()
 	bad := map[string]string{
@@ -408,5 +411,14 @@ func TestFHIRValidatorRejectsInvalidResources(t *testing.T) {
 	}
 	for name := range bad {
 		assert.True(t, failed[name], "the validator rejects %s", name)
+	}
+}
+
+// skipIfShort leaves the Node.js tools out of make check's fast lane (-short): installing and
+// running them is most of this package's time; make test runs them.
+func skipIfShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs citation-js and the FHIR R5 validator under Node.js: make test runs it, make check does not")
 	}
 }
