@@ -11,8 +11,8 @@ import (
 	"calcinosiskb/internal/postgres"
 )
 
-// addRoutes holds every path of the API. The content routes (the spec and everything under
-// /v1) answer from memory when they can; see content.
+// addRoutes holds every path of the API. The content routes (the spec, everything under /v1
+// and the evidence pages) answer from memory when they can; see content.
 func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, c *content, metrics http.Handler) {
 	h := func(fn handlerFunc) func(w http.ResponseWriter, r *http.Request) { return handle(log, fn) }
 
@@ -20,18 +20,6 @@ func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, c *content, m
 	r.Get("/readyz", h(readyz(c)))
 	addDocsRoutes(r)
 	r.Get("/metrics", metrics.ServeHTTP)
-
-	// The evidence pages (pages.go): HTML for people, from the same answers as /v1; their
-	// errors are pages too.
-	p := func(fn handlerFunc) http.HandlerFunc { return handlePage(log, fn) }
-	r.Get("/", p(homePage(st)))
-	r.Get("/search", p(searchResultsPage(st)))
-	r.Get("/features/{slug}", p(recordPage("feature", "associated feature", st.AssociatedFeature, toFeatureResponse, featureView)))
-	r.Get("/treatments/{slug}", p(recordPage("treatment", "treatment", st.Treatment, toTreatmentResponse, treatmentView)))
-	r.Get("/mechanisms/{slug}", p(recordPage("mechanism", "mechanism", st.Mechanism, toMechanismResponse, mechanismView)))
-	r.Get("/modalities/{slug}", p(recordPage("modality", "diagnostic modality", st.DiagnosticModality, toModalityResponse, modalityView)))
-	r.Get("/sources/{slug}", p(recordPage("source", "source", st.Source, toSourceRecordResponse, sourceView)))
-	r.Get("/assets/pages.css", p(pagesStylesheet))
 
 	// FHIR R5 (fhir.go): read-only Evidence and Citation; errors are OperationOutcomes.
 	r.Route("/fhir", func(r chi.Router) {
@@ -84,5 +72,17 @@ func addContentRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec [
 		r.Get("/v1/synthesis-rules", h(getSynthesisRules))
 		r.Get("/v1/search", h(search(st)))
 		r.Get("/v1/export", h(export(st)))
+
+		// The evidence pages (pages.go): HTML for people, rendered from the same answers as /v1
+		// and held in memory as they are; their errors are pages too.
+		p := func(fn handlerFunc) http.HandlerFunc { return handlePage(log, fn) }
+		r.Get("/", p(homePage(st)))
+		r.Get("/search", p(searchResultsPage(st)))
+		r.Get("/features/{slug}", p(recordPage("feature", "associated feature", st.AssociatedFeature, toFeatureResponse, featureView)))
+		r.Get("/treatments/{slug}", p(recordPage("treatment", "treatment", st.Treatment, toTreatmentResponse, treatmentView)))
+		r.Get("/mechanisms/{slug}", p(recordPage("mechanism", "mechanism", st.Mechanism, toMechanismResponse, mechanismView)))
+		r.Get("/modalities/{slug}", p(recordPage("modality", "diagnostic modality", st.DiagnosticModality, toModalityResponse, modalityView)))
+		r.Get("/sources/{slug}", p(recordPage("source", "source", st.Source, toSourceRecordResponse, sourceView)))
+		r.Get("/assets/pages.css", p(pagesStylesheet))
 	})
 }

@@ -37,6 +37,12 @@ func TestFault_DatabaseOutage(t *testing.T) {
 			require.Equal(t, http.StatusOK, r.status, "%s before the outage: %s", p, r)
 		}
 	}
+	// An evidence page, held in memory as the /v1 answers are.
+	const page = "/treatments/surgical-excision"
+	for range 2 {
+		r := fetch(client, s.url+page, nil)
+		require.Equal(t, http.StatusOK, r.status, "%s before the outage: %s", page, r)
+	}
 	var n atomic.Int64
 	uncached := func() string { return fmt.Sprintf("/v1/search?q=outage+%d", n.Add(1)) }
 
@@ -94,8 +100,10 @@ func TestFault_DatabaseOutage(t *testing.T) {
 			r := fetch(client, s.url+p, nil)
 			require.Equal(t, http.StatusOK, r.status, "%s, held in memory, during the outage: %s", p, r)
 		}
+		r := fetch(client, s.url+page, nil)
+		require.Equal(t, http.StatusOK, r.status, "%s, held in memory, during the outage: %s", page, r)
 		what := "a search never asked before, during the outage"
-		r := fetch(client, s.url+uncached(), nil)
+		r = fetch(client, s.url+uncached(), nil)
 		require.True(t, assertProblem(t, r, http.StatusServiceUnavailable, what))
 		assert.NotEmpty(t, r.header.Get("Retry-After"), "%s: Retry-After", what)
 	}
