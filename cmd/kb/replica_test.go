@@ -25,6 +25,7 @@ import (
 // standby, where no notification arrives, and the service serves it once its poll sees the
 // new version, well before a generous deadline.
 func TestReplica_ServesChangesMadeOnThePrimary(t *testing.T) {
+	skipIfShort(t)
 	primary, primaryURL := privateCluster(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
