@@ -196,3 +196,43 @@ func decode[T any](t *testing.T, resp response) T {
 	require.NoError(t, json.Unmarshal(resp.body, &v))
 	return v
 }
+
+// answersAloneAndTogether asks for each path alone, then for all of them from n goroutines at
+// once: every concurrent answer must be a 200 with the body a lone request got.
+func answersAloneAndTogether(t *testing.T, c *client, paths []string, n int) {
+	t.Helper()
+	want := map[string]string{}
+	for _, p := range paths {
+		r := c.get(p)
+		require.Equal(t, http.StatusOK, r.status, p)
+		want[p] = string(r.body)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, n)
+	for i := range n {
+		path := paths[i%len(paths)]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			resp, err := c.srv.Client().Get(c.srv.URL + path)
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			if resp.StatusCode != http.StatusOK || string(body) != want[path] {
+				errs <- path + ": " + resp.Status + ", body differs from a lone request's"
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}

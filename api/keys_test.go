@@ -2,12 +2,10 @@ package api_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -83,38 +81,5 @@ func TestFindings_NaturalKeyConcurrent(t *testing.T) {
 		"/v1/findings/johns-hopkins-registry-2023/anti-pm-scl-antibody/adjusted-or",
 		"/v1/findings/johns-hopkins-registry-2023/anti-pm-scl-antibody/adjusted-or-2",
 		"/v1/findings/1"}
-	want := map[string]string{}
-	for _, p := range paths {
-		r := c.get(p)
-		require.Equal(t, http.StatusOK, r.status, p)
-		want[p] = string(r.body)
-	}
-	var wg sync.WaitGroup
-	errs := make(chan string, 64)
-	for i := 0; i < 48; i++ {
-		path := paths[i%len(paths)]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			resp, err := c.srv.Client().Get(c.srv.URL + path)
-			if err != nil {
-				errs <- err.Error()
-				return
-			}
-			defer resp.Body.Close()
-			body, err := io.ReadAll(resp.Body)
-			if err != nil {
-				errs <- err.Error()
-				return
-			}
-			if resp.StatusCode != http.StatusOK || string(body) != want[path] {
-				errs <- path + ": " + resp.Status + ", body differs from a lone request's"
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for e := range errs {
-		t.Error(e)
-	}
+	answersAloneAndTogether(t, c, paths, 48)
 }

@@ -2,12 +2,10 @@ package api_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -144,40 +142,7 @@ func TestSources_VerificationConcurrent(t *testing.T) {
 	c := newClient(t)
 	paths := []string{"/v1/sources?verification=pubmed,pmc", "/v1/findings?verification=publisher&limit=200",
 		"/v1/sources?verification=single_secondary&q=rituximab", "/v1/findings?verification=concordant_secondary,pmc"}
-	want := map[string]string{}
-	for _, p := range paths {
-		r := c.get(p)
-		require.Equal(t, http.StatusOK, r.status, p)
-		want[p] = string(r.body)
-	}
-	var wg sync.WaitGroup
-	errs := make(chan string, 64)
-	for i := 0; i < 32; i++ {
-		path := paths[i%len(paths)]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			resp, err := c.srv.Client().Get(c.srv.URL + path)
-			if err != nil {
-				errs <- err.Error()
-				return
-			}
-			defer resp.Body.Close()
-			body, err := io.ReadAll(resp.Body)
-			if err != nil {
-				errs <- err.Error()
-				return
-			}
-			if resp.StatusCode != http.StatusOK || string(body) != want[path] {
-				errs <- path + ": " + resp.Status + ", body differs from a lone request's"
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for e := range errs {
-		t.Error(e)
-	}
+	answersAloneAndTogether(t, c, paths, 32)
 }
 
 // TestFeatures_AntiPMSclHeavyBurden checks the strongest association known, added under the
