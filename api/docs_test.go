@@ -10,11 +10,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -35,33 +33,7 @@ func TestDocs_Browser(t *testing.T) {
 	ctx := newBrowser(t)
 	c := newClient(t)
 
-	var mu sync.Mutex
-	var requested []string
-	var problems []string
-	requests := chromedp.Events(ctx, network.RequestWillBeSent)
-	console := chromedp.Console(ctx)
-	go func() {
-		for ev, err := range requests {
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			requested = append(requested, ev.Request.URL)
-			mu.Unlock()
-		}
-	}()
-	go func() {
-		for m, err := range console {
-			if err != nil {
-				return
-			}
-			if m.Type == chromedp.ConsoleError || m.IsException() {
-				mu.Lock()
-				problems = append(problems, m.String()+" ("+m.URL+")")
-				mu.Unlock()
-			}
-		}
-	}()
+	watched := watchPage(ctx, "")
 
 	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(c.srv.URL+"/docs"))
 	require.NoError(t, err, "load /docs")
@@ -116,8 +88,7 @@ func TestDocs_Browser(t *testing.T) {
 	assert.Contains(t, body, `"slug": "surgical-excision"`, "the response body shows the treatments")
 	assert.Contains(t, body, "application/json", "the response headers are shown")
 
-	mu.Lock()
-	defer mu.Unlock()
+	requested, problems := watched()
 	assert.Empty(t, problems, "the page logs no error")
 	for _, u := range requested {
 		if !strings.HasPrefix(u, c.srv.URL+"/") && !strings.HasPrefix(u, "data:") {
