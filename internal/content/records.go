@@ -122,6 +122,10 @@ func Tables() []string {
 	return tables
 }
 
+// ReleaseTables hold the data releases and their changelogs. They are not content, but
+// answers are built from them, so changing them moves the content version as content does.
+var ReleaseTables = []string{"releases", "release_changes"}
+
 // Value is one column's value. Null marks SQL NULL; otherwise Text holds a Text or Ref
 // column's value and List a List or RefSet column's (never nil for those).
 type Value struct {

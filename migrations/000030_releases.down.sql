@@ -1,0 +1,6 @@
+BEGIN;
+
+DROP TABLE release_changes;
+DROP TABLE releases;
+
+COMMIT;
