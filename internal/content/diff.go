@@ -61,3 +61,14 @@ func Diff(before, after Records) []Change {
 	}
 	return out
 }
+
+// fieldChanges lists the fields whose values differ between two records of kind k, in column order.
+func fieldChanges(k Kind, old, rec Record) []FieldChange {
+	var fields []FieldChange
+	for _, c := range k.Columns {
+		if o, n := old.Values[c.Name], rec.Values[c.Name]; !o.Equal(n) {
+			fields = append(fields, FieldChange{Field: c.Name, Old: o, New: n})
+		}
+	}
+	return fields
+}

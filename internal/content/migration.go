@@ -320,16 +320,6 @@ func apply(before Records, changes []Change) Records {
 	return after
 }
 
-func fieldChanges(k Kind, old, rec Record) []FieldChange {
-	var fields []FieldChange
-	for _, c := range k.Columns {
-		if o, n := old.Values[c.Name], rec.Values[c.Name]; !o.Equal(n) {
-			fields = append(fields, FieldChange{Field: c.Name, Old: o, New: n})
-		}
-	}
-	return fields
-}
-
 // step is one statement of a guarded block and the number of rows it must touch (or, for a
 // check, count into n).
 type step struct {
@@ -539,9 +529,9 @@ func literals(list []string) string {
 }
 
 // literal quotes s as an SQL string constant that means the same whatever
-// standard_conforming_strings says: a plain '' constant when s holds no backslash and no
-// control character, else an E'' constant with those escaped (so every statement stays on
-// its own lines).
+// standard_conforming_strings says: a plain quoted constant when s holds no backslash and no
+// control character, else an escape (E-prefixed) constant with those escaped, so every
+// statement stays on its own lines.
 func literal(s string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return r == '\\' || r < 0x20 || r == 0x7f }) {
 		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
