@@ -207,6 +207,21 @@ func TestGenerate_NothingChangedWritesNothing(t *testing.T) {
 	assert.Empty(t, newFiles(t, dir))
 }
 
+// TestGenerate_RefusesValuesTheDatabaseWouldRewrite: the pair is tried before it is written,
+// so a value PostgreSQL stores in another form fails the generation, not a later migration.
+func TestGenerate_RefusesValuesTheDatabaseWouldRewrite(t *testing.T) {
+	before := readRecords(t, testdb.URL(t))
+	after := clone(before)
+	source := after.Sorted("sources")[0]
+	source.Values["peer_reviewed"] = content.Value{Text: "yes"}
+	dir := migrationsDir(t)
+	files, err := content.Generate(context.Background(), testdb.Empty(t), after, dir, day(2027, 1, 15), "")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "sources "+source.Key+": changed; peer_reviewed is stored as \"true\", not as written, \"yes\"")
+	assert.Empty(t, files)
+	assert.Empty(t, newFiles(t, dir))
+}
+
 // TestGenerate_SameDayReleasesAreNumbered also shows the replay reads the migrations
 // directory as it is: the second generation sees the first's release.
 func TestGenerate_SameDayReleasesAreNumbered(t *testing.T) {

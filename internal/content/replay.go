@@ -32,16 +32,30 @@ type State struct {
 // migrations: it creates a scratch database on the server serverURL connects to, migrates it
 // to the newest migration in dir, reads the records and the releases in one repeatable-read
 // transaction, and drops the database.
-func Replay(ctx context.Context, serverURL, dir string) (st State, err error) {
+func Replay(ctx context.Context, serverURL, dir string) (State, error) {
+	var st State
+	err := withScratch(ctx, serverURL, func(url string) error {
+		if err := MigrateDir(url, dir); err != nil {
+			return err
+		}
+		var err error
+		st, err = readState(ctx, url)
+		return err
+	})
+	return st, err
+}
+
+// withScratch runs f on the URL of a new, empty database on the server serverURL connects
+// to, and drops the database afterwards, even when ctx is done.
+func withScratch(ctx context.Context, serverURL string, f func(url string) error) (err error) {
 	suffix := make([]byte, 6)
 	_, _ = rand.Read(suffix)
 	name := "kb_content_replay_" + hex.EncodeToString(suffix)
 	ident := pgx.Identifier{name}.Sanitize()
 	if err := execOn(ctx, serverURL, "CREATE DATABASE "+ident); err != nil {
-		return State{}, fmt.Errorf("create scratch database: %w", err)
+		return fmt.Errorf("create scratch database: %w", err)
 	}
 	defer func() {
-		// The drop runs even when ctx is done, so an interrupted replay leaves nothing behind.
 		dropCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		defer cancel()
 		if dropErr := execOn(dropCtx, serverURL, "DROP DATABASE IF EXISTS "+ident+" WITH (FORCE)"); dropErr != nil {
@@ -50,12 +64,9 @@ func Replay(ctx context.Context, serverURL, dir string) (st State, err error) {
 	}()
 	url, err := dbsetup.WithDatabase(serverURL, name)
 	if err != nil {
-		return State{}, err
+		return err
 	}
-	if err := MigrateDir(url, dir); err != nil {
-		return State{}, err
-	}
-	return readState(ctx, url)
+	return f(url)
 }
 
 // MigrateDir applies every migration in dir not yet applied to the database at databaseURL.
@@ -150,39 +161,116 @@ func NextMigration(dir string) (uint, error) {
 // Generate compares after with the content as the migrations in dir leave it (see Replay,
 // on the server serverURL connects to) and writes into dir the migration pair that makes the
 // difference a release published on date, summarized by summary (or, when empty, by
-// Summarize). It returns the files written: none when the content and the migrations agree.
+// Summarize). Before writing, it tries the pair on the replayed database: the up must leave
+// exactly after, the down exactly the rows before. It returns the files written: none when
+// the content and the migrations agree.
 func Generate(ctx context.Context, serverURL string, after Records, dir string, date time.Time, summary string) ([]string, error) {
-	st, err := Replay(ctx, serverURL, dir)
-	if err != nil {
-		return nil, err
-	}
-	changes := Diff(st.Records, after)
-	if len(changes) == 0 {
-		return nil, nil
-	}
-	number, err := NextMigration(dir)
-	if err != nil {
-		return nil, err
-	}
-	if summary == "" {
-		summary = Summarize(changes)
-	}
-	rel := Release{ID: ReleaseID(date, st.Releases), Migration: number, Published: date, Summary: summary}
-	up, down, err := MigrationSQL(st.Records, changes, rel)
-	if err != nil {
-		return nil, err
-	}
-	upName, downName := MigrationFiles(rel)
-	files := []string{filepath.Join(dir, upName), filepath.Join(dir, downName)}
-	for i, body := range [][]byte{up, down} {
-		if err := writeNew(files[i], body); err != nil {
-			if i == 1 {
-				err = errors.Join(err, os.Remove(files[0]))
-			}
-			return nil, err
+	var files []string
+	err := withScratch(ctx, serverURL, func(url string) error {
+		if err := MigrateDir(url, dir); err != nil {
+			return err
 		}
+		st, err := readState(ctx, url)
+		if err != nil {
+			return err
+		}
+		changes := Diff(st.Records, after)
+		if len(changes) == 0 {
+			return nil
+		}
+		number, err := NextMigration(dir)
+		if err != nil {
+			return err
+		}
+		if summary == "" {
+			summary = Summarize(changes)
+		}
+		rel := Release{ID: ReleaseID(date, st.Releases), Migration: number, Published: date, Summary: summary}
+		up, down, err := MigrationSQL(st.Records, changes, rel)
+		if err != nil {
+			return err
+		}
+		if err := try(ctx, url, after, up, down); err != nil {
+			return fmt.Errorf("the generated migration, tried on the replayed database: %w", err)
+		}
+		upName, downName := MigrationFiles(rel)
+		files = []string{filepath.Join(dir, upName), filepath.Join(dir, downName)}
+		if err := writeNew(files[0], up); err != nil {
+			return err
+		}
+		if err := writeNew(files[1], down); err != nil {
+			return errors.Join(err, os.Remove(files[0]))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return files, nil
+}
+
+// try applies up to the database at url, checks that it then holds exactly after, applies
+// down and checks that every content and release row is back as it was, ids included. A
+// value the database stores otherwise than the content writes it ("1.0e1" for 10, "yes" for
+// true) is reported here, before any file is written.
+func try(ctx context.Context, url string, after Records, up, down []byte) error {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	before, err := rowHashes(ctx, conn)
+	if err != nil {
+		return err
+	}
+	if _, err := conn.Exec(ctx, string(up)); err != nil {
+		return fmt.Errorf("up: %w", err)
+	}
+	got, err := ReadRecords(ctx, conn)
+	if err != nil {
+		return err
+	}
+	if diffs := Diff(got, after); len(diffs) > 0 {
+		var msgs []string
+		for _, ch := range diffs {
+			msg := ch.Kind + " " + ch.Key + ": " + ch.Change
+			for _, f := range ch.Fields {
+				msg += fmt.Sprintf("; %s is stored as %q, not as written, %q", f.Field, f.Old.String(), f.New.String())
+			}
+			msgs = append(msgs, msg)
+		}
+		return fmt.Errorf("up leaves the database unlike the content (write values as the database prints them): %s",
+			strings.Join(msgs, "\n"))
+	}
+	if _, err := conn.Exec(ctx, string(down)); err != nil {
+		return fmt.Errorf("down: %w", err)
+	}
+	restored, err := rowHashes(ctx, conn)
+	if err != nil {
+		return err
+	}
+	for table, hash := range before {
+		if restored[table] != hash {
+			return fmt.Errorf("down does not restore the rows of %s", table)
+		}
+	}
+	return nil
+}
+
+// rowHashes hashes every row of every content and release table, ids included.
+func rowHashes(ctx context.Context, conn *pgx.Conn) (map[string]string, error) {
+	out := map[string]string{}
+	for _, table := range append(Tables(), ReleaseTables...) {
+		var hash string
+		err := conn.QueryRow(ctx, fmt.Sprintf(
+			`SELECT coalesce(md5(string_agg(row_to_json(t)::text, E'\n' ORDER BY row_to_json(t)::text)), 'empty') FROM %s AS t`,
+			pgx.Identifier{table}.Sanitize())).Scan(&hash)
+		if err != nil {
+			return nil, fmt.Errorf("hash rows of %s: %w", table, err)
+		}
+		out[table] = hash
+	}
+	return out, nil
 }
 
 // writeNew writes a file that must not exist yet: a migration is never overwritten.
