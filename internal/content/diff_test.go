@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -133,6 +134,24 @@ func TestMigrationSQL_RefusesWhatItCannotWriteFaithfully(t *testing.T) {
 	after["sources"]["s"].Values["title"] = content.Value{Text: "new"}
 	_, _, err := content.MigrationSQL(before, content.Diff(before, after), rel)
 	assert.NoError(t, err, "the same records with one consistent change are written")
+}
+
+func TestMigrationSQL_WritesTheSameFilesWhateverTheOrderOfChanges(t *testing.T) {
+	before := fullRecords()
+	after := clone(before)
+	after["sources"]["s"].Values["title"] = content.Value{Text: "new"}
+	after["treatments"]["t"].Values["name"] = content.Value{Text: "renamed"}
+	delete(after["findings"], "f")
+	changes := content.Diff(before, after)
+	require.Len(t, changes, 3)
+	rel := content.Release{ID: "2027.04.09", Migration: 31, Published: day(2027, 4, 9), Summary: "Test."}
+	up, down, err := content.MigrationSQL(before, changes, rel)
+	require.NoError(t, err)
+	slices.Reverse(changes)
+	up2, down2, err := content.MigrationSQL(before, changes, rel)
+	require.NoError(t, err)
+	assert.Equal(t, string(up), string(up2))
+	assert.Equal(t, string(down), string(down2))
 }
 
 // fullRecords is a small content with every column of every kind: a source, a mechanism, a

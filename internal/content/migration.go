@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -77,6 +78,12 @@ func MigrationSQL(before Records, changes []Change, rel Release) (up, down []byt
 	if err := checkChanges(before, changes); err != nil {
 		return nil, nil, err
 	}
+	// Diff's order, whatever the caller's: the same difference always writes the same files.
+	kindIndex := func(name string) int { return slices.IndexFunc(Kinds, func(k Kind) bool { return k.Name == name }) }
+	changes = slices.Clone(changes)
+	slices.SortFunc(changes, func(a, b Change) int {
+		return cmp.Or(cmp.Compare(kindIndex(a.Kind), kindIndex(b.Kind)), strings.Compare(a.Key, b.Key))
+	})
 	byKind := map[string][]Change{}
 	for _, ch := range changes {
 		byKind[ch.Kind] = append(byKind[ch.Kind], ch)
