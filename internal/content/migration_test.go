@@ -317,6 +317,24 @@ func TestGenerate_GuardsFailOnAnotherState(t *testing.T) {
 	}
 }
 
+func TestReplay_ReadsTheContentTheMigrationsOnDiskLeave(t *testing.T) {
+	ctx := context.Background()
+	dir := migrationsDir(t)
+	st, err := content.Replay(ctx, testdb.Empty(t), dir)
+	require.NoError(t, err)
+	assert.Equal(t, readRecords(t, testdb.URL(t)), st.Records, "the same records, ids included, as the built-in migrations give")
+	assert.Equal(t, []string{"2026.12.01"}, st.Releases)
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "000099_broken.up.sql"), []byte("SELEC 1;"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "000099_broken.down.sql"), []byte("SELECT 1;"), 0o644))
+	_, err = content.Replay(ctx, testdb.Empty(t), dir)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "migrate up from "+dir)
+	next, err := content.NextMigration(dir)
+	require.NoError(t, err)
+	assert.Equal(t, uint(100), next)
+}
+
 // readRecords reads every record of the database at url.
 func readRecords(t *testing.T, url string) content.Records {
 	t.Helper()

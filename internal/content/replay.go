@@ -35,14 +35,19 @@ type State struct {
 func Replay(ctx context.Context, serverURL, dir string) (State, error) {
 	var st State
 	err := withScratch(ctx, serverURL, func(url string) error {
-		if err := MigrateDir(url, dir); err != nil {
-			return err
-		}
 		var err error
-		st, err = readState(ctx, url)
+		st, err = replayInto(ctx, url, dir)
 		return err
 	})
 	return st, err
+}
+
+// replayInto migrates the empty database at url with the migrations in dir and reads its state.
+func replayInto(ctx context.Context, url, dir string) (State, error) {
+	if err := MigrateDir(url, dir); err != nil {
+		return State{}, err
+	}
+	return readState(ctx, url)
 }
 
 // withScratch runs f on the URL of a new, empty database on the server serverURL connects
@@ -167,10 +172,7 @@ func NextMigration(dir string) (uint, error) {
 func Generate(ctx context.Context, serverURL string, after Records, dir string, date time.Time, summary string) ([]string, error) {
 	var files []string
 	err := withScratch(ctx, serverURL, func(url string) error {
-		if err := MigrateDir(url, dir); err != nil {
-			return err
-		}
-		st, err := readState(ctx, url)
+		st, err := replayInto(ctx, url, dir)
 		if err != nil {
 			return err
 		}
