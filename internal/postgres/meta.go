@@ -4,21 +4,15 @@ import (
 	"context"
 	"fmt"
 
+	"calcinosiskb/internal/content"
 	"calcinosiskb/internal/kb"
 )
 
-// contentTables are the tables that hold the knowledge base's content; the data version and
-// the counts are taken over them.
-var contentTables = []string{
-	"sources", "associated_features", "mechanisms", "diagnostic_modalities", "treatments",
-	"treatment_mechanisms", "prevalence_estimates", "presentation_items", "findings",
-}
-
-// metaSQL computes the data version as a hash over every content row, so that any change of
-// content, and only that, changes it; the tables are few and small.
+// metaSQL computes the data version as a hash over every row of every content table, so that
+// any change of content, and only that, changes it; the tables are few and small.
 var metaSQL = func() string {
 	sql := "SELECT md5(coalesce(string_agg(row, E'\\n' ORDER BY row), '')) FROM ("
-	for i, table := range contentTables {
+	for i, table := range content.Tables() {
 		if i > 0 {
 			sql += "\n\tUNION ALL "
 		}
