@@ -29,7 +29,19 @@ func (l *loaded) check() {
 	l.checkFindings()
 	l.checkPrevalence()
 	l.checkUnique()
-	l.checkUsed()
+	if !l.anyBroken() {
+		l.checkUsed()
+	}
+}
+
+// anyBroken reports whether some file could not be read into records.
+func (l *loaded) anyBroken() bool {
+	for _, b := range l.broken {
+		if len(b) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *loaded) checkReferences() {
@@ -51,7 +63,7 @@ func (l *loaded) checkReferences() {
 					field = subjectField
 				}
 				for _, t := range targets {
-					if _, ok := l.records[c.RefKind][t]; !ok {
+					if _, ok := l.records[c.RefKind][t]; !ok && !l.broken[c.RefKind][t] {
 						l.problem(k.Name, r.Key, field, "reference", "%s/%s is not a record: no file %s/%s.yaml",
 							c.RefKind, t, c.RefKind, t)
 					}
@@ -193,7 +205,7 @@ func (l *loaded) checkUnique() {
 }
 
 // checkUsed finds records nothing rests on: a source no finding or prevalence estimate cites,
-// a subject no finding is about.
+// a subject no finding is about. It needs every file read.
 func (l *loaded) checkUsed() {
 	used := map[string]map[string]bool{}
 	for _, k := range Kinds {

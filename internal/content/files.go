@@ -81,9 +81,9 @@ var schemaDocs = func() map[string]schemaDoc {
 	return docs
 }()
 
-// fieldType returns the JSON type the schema gives a field of a kind: "string", "integer",
+// FieldType returns the JSON type the schema gives a field of a kind: "string", "integer",
 // "number", "boolean" or "array".
-func fieldType(kind, field string) string {
+func FieldType(kind, field string) string {
 	return schemaDocs[kind].Properties[field].Type
 }
 

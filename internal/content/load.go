@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )
@@ -73,6 +74,9 @@ type loaded struct {
 	records Records
 	places  map[string]map[string]place // kind -> key -> place
 	probs   Problems
+	// broken holds, by kind, the slugs of files that could not be read into records. References
+	// to them are not reported again, and the rules that need every record wait until all read.
+	broken map[string]map[string]bool
 }
 
 func (l *loaded) problem(kind, key, field, rule, format string, args ...any) {
@@ -97,10 +101,11 @@ func Load(dir string) (Records, error) {
 }
 
 func load(dir string) (*loaded, error) {
-	l := &loaded{records: Records{}, places: map[string]map[string]place{}}
+	l := &loaded{records: Records{}, places: map[string]map[string]place{}, broken: map[string]map[string]bool{}}
 	for _, k := range Kinds {
 		l.records[k.Name] = map[string]Record{}
 		l.places[k.Name] = map[string]place{}
+		l.broken[k.Name] = map[string]bool{}
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -154,17 +159,24 @@ func (l *loaded) file(k Kind, name, stem string, src []byte) {
 		l.probs = append(l.probs, p)
 	}
 	if n == nil {
+		l.broken[k.Name][stem] = true
 		return
 	}
 	if err := schemas[k.Name].Validate(n.toJSON()); err != nil {
+		l.broken[k.Name][stem] = true
 		var ve *jsonschema.ValidationError
 		if !errors.As(err, &ve) {
 			l.probs = append(l.probs, Problem{File: name, Rule: "schema", Message: err.Error()})
 			return
 		}
 		for _, leaf := range leaves(ve) {
-			l.probs = append(l.probs, Problem{File: name, Line: n.at(leaf.InstanceLocation),
-				Key: recordKey(n, leaf.InstanceLocation), Field: fieldOf(leaf.InstanceLocation),
+			loc := leaf.InstanceLocation
+			if extra, ok := leaf.ErrorKind.(*kind.AdditionalProperties); ok && len(extra.Properties) > 0 {
+				// Point at the unknown field itself rather than the record holding it.
+				loc = append(slices.Clone(loc), extra.Properties[0])
+			}
+			l.probs = append(l.probs, Problem{File: name, Line: n.at(loc),
+				Key: recordKey(n, loc), Field: fieldOf(loc),
 				Rule:    "schema: " + strings.Join(leaf.ErrorKind.KeywordPath(), "/"),
 				Message: leaf.ErrorKind.LocalizedString(printer)})
 		}
@@ -174,6 +186,7 @@ func (l *loaded) file(k Kind, name, stem string, src []byte) {
 	if slugNode.text != stem {
 		l.probs = append(l.probs, Problem{File: name, Line: slugLine, Key: slugNode.text, Field: slugField,
 			Rule: "slug-is-file-name", Message: fmt.Sprintf("the slug must equal the file name %s.yaml", slugNode.text)})
+		l.broken[k.Name][stem] = true
 		return
 	}
 	l.add(k, name, n, "")
@@ -218,7 +231,7 @@ func (l *loaded) add(k Kind, file string, n *node, source string) {
 		default:
 			if fn, line := n.get(fieldName(c)); fn != nil {
 				v = valueOf(fn)
-				if fieldType(k.Name, fieldName(c)) == "integer" && !integer.MatchString(fn.text) {
+				if FieldType(k.Name, fieldName(c)) == "integer" && !integer.MatchString(fn.text) {
 					l.probs = append(l.probs, Problem{File: file, Line: line, Key: key, Field: fieldName(c),
 						Rule: "integer", Message: fmt.Sprintf("%s must be a whole number written without a fraction", fn.text)})
 				}

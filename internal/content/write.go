@@ -137,7 +137,7 @@ func writeRecord(b *bytes.Buffer, k Kind, r Record, indent string) {
 			continue
 		}
 		name := fieldName(c)
-		writeField(b, indent, name, fieldType(k.Name, name), v)
+		writeField(b, indent, name, FieldType(k.Name, name), v)
 	}
 }
 
