@@ -190,6 +190,8 @@ var corruptions = []corruption{
 		key: "warfarin", field: "mainstay", rule: "schema: type"},
 	{name: "number with an exponent", file: "sources/baron-2016.yaml", old: "    ci_low: 1.17\n", new: "    ci_low: 1.17e+0\n",
 		rule: "yaml-subset"},
+	{name: "negative zero", file: "sources/baron-2016.yaml", old: "    ci_low: 1.17\n", new: "    ci_low: -0.00\n",
+		rule: "yaml-subset"},
 	{name: "number in hexadecimal", file: "sources/baron-2016.yaml", old: "    n_ssc: 1305\n", new: "    n_ssc: 0x519\n",
 		rule: "yaml-subset"},
 	{name: "whole number with a fraction", file: "sources/baron-2016.yaml", old: "    events: 300\n", new: "    events: 300.0\n",

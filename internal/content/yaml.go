@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
@@ -172,6 +173,9 @@ func convert(an ast.Node, probs *[]Problem) *node {
 		text := an.GetToken().Value
 		if !decimal.MatchString(text) {
 			return bad(fmt.Sprintf("number %s must be written in plain decimals (like 3.90 or 12)", text))
+		}
+		if strings.HasPrefix(text, "-") && strings.Trim(text, "-0.") == "" {
+			return bad(fmt.Sprintf("number %s: zero has no sign", text))
 		}
 		return &node{line: line, kind: scalarNode, scalar: numberScalar, text: text}
 	case *ast.BoolNode:

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"calcinosiskb/internal/content"
 	"calcinosiskb/internal/kb"
@@ -21,15 +22,15 @@ var metaSQL = func() string {
 	return sql + "\n\t) AS rows"
 }()
 
-const countsSQL = `
-	SELECT 'associated_features', count(*) FROM associated_features
-	UNION ALL SELECT 'mechanisms', count(*) FROM mechanisms
-	UNION ALL SELECT 'diagnostic_modalities', count(*) FROM diagnostic_modalities
-	UNION ALL SELECT 'treatments', count(*) FROM treatments
-	UNION ALL SELECT 'prevalence', count(*) FROM prevalence_estimates
-	UNION ALL SELECT 'clinical_presentation', count(*) FROM presentation_items
-	UNION ALL SELECT 'findings', count(*) FROM findings
-	UNION ALL SELECT 'sources', count(*) FROM sources`
+// countsSQL counts each kind's records, named as /v1/meta names them: the collection name
+// with underscores.
+var countsSQL = func() string {
+	parts := make([]string, len(content.Kinds))
+	for i, k := range content.Kinds {
+		parts[i] = fmt.Sprintf("SELECT '%s', count(*) FROM %s", strings.ReplaceAll(k.Name, "-", "_"), k.Table)
+	}
+	return strings.Join(parts, "\n\tUNION ALL ")
+}()
 
 const verificationSQL = `
 	SELECT verified_against, count(*)
