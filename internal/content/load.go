@@ -185,7 +185,7 @@ func (l *loaded) file(k Kind, name, stem string, src []byte) {
 	slugNode, slugLine := n.get(slugField)
 	if slugNode.text != stem {
 		l.probs = append(l.probs, Problem{File: name, Line: slugLine, Key: slugNode.text, Field: slugField,
-			Rule: "slug-is-file-name", Message: fmt.Sprintf("the slug must equal the file name %s.yaml", slugNode.text)})
+			Rule: "slug-is-file-name", Message: fmt.Sprintf("the slug must be the file's name, %s", stem)})
 		l.broken[k.Name][stem] = true
 		return
 	}
