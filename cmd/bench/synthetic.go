@@ -7,14 +7,9 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
-)
 
-// contentTables are the tables that hold the knowledge base's content, each after the tables
-// it references.
-var contentTables = []string{
-	"sources", "associated_features", "mechanisms", "diagnostic_modalities", "treatments",
-	"presentation_items", "prevalence_estimates", "treatment_mechanisms", "findings",
-}
+	"calcinosiskb/internal/content"
+)
 
 // syntheticPrefix starts the slug of every synthetic record: synthetic-<copy>-<original id>.
 const syntheticPrefix = "synthetic-"
@@ -62,8 +57,10 @@ func growDatabase(ctx context.Context, url string, factor int) (rowCounts, error
 		return nil, errors.New("the database already holds synthetic records")
 	}
 
-	counts := make(rowCounts, len(contentTables))
-	for i, table := range contentTables {
+	// content.Tables lists each table after the tables it references, as copying needs.
+	tables := content.Tables()
+	counts := make(rowCounts, len(tables))
+	for i, table := range tables {
 		counts[i].Table = table
 		if err := conn.QueryRow(ctx, "SELECT count(*) FROM "+pgx.Identifier{table}.Sanitize()).Scan(&counts[i].Before); err != nil {
 			return nil, err
@@ -76,12 +73,12 @@ func growDatabase(ctx context.Context, url string, factor int) (rowCounts, error
 	}
 	defer tx.Rollback(context.Background())
 	mapped := map[string]bool{} // tables whose copies are recorded in pg_temp.map_<table>
-	for _, table := range contentTables {
+	for _, table := range tables {
 		if err := cloneTable(ctx, tx, table, factor-1, mapped); err != nil {
 			return nil, fmt.Errorf("grow %s: %w", table, err)
 		}
 	}
-	for i, table := range contentTables {
+	for i, table := range tables {
 		if err := tx.QueryRow(ctx, "SELECT count(*) FROM "+pgx.Identifier{table}.Sanitize()).Scan(&counts[i].After); err != nil {
 			return nil, err
 		}

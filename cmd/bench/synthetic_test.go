@@ -16,6 +16,7 @@ import (
 
 	"calcinosiskb"
 	"calcinosiskb/api"
+	"calcinosiskb/internal/content"
 	"calcinosiskb/internal/postgres"
 	"calcinosiskb/internal/testdb"
 )
@@ -33,8 +34,8 @@ func TestGrowDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(counts) != len(contentTables) {
-		t.Fatalf("counts for %d tables, want %d", len(counts), len(contentTables))
+	if len(counts) != len(content.Tables()) {
+		t.Fatalf("counts for %d tables, want %d", len(counts), len(content.Tables()))
 	}
 	for _, c := range counts {
 		if c.Before == 0 || c.After != factor*c.Before {

@@ -2,6 +2,7 @@
 //
 //	kb serve                  migrate, then serve the API (the default)
 //	kb migrate up|down|version
+//	kb content check|export [dir]   check the content files, or write them from the database
 package main
 
 import (
@@ -64,8 +65,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return errors.New("usage: kb migrate up|down|version")
 		}
 		return migrateCmd(ctx, cfg, log, args[0], stdout)
+	case "content":
+		return runContent(ctx, cfg, log, args, stdout)
 	default:
-		return fmt.Errorf("unknown command %q; usage: kb [serve] | kb migrate up|down|version", cmd)
+		return fmt.Errorf("unknown command %q; usage: kb [serve] | kb migrate up|down|version | kb content check|export [dir]", cmd)
 	}
 }
 

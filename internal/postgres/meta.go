@@ -3,22 +3,17 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"strings"
 
+	"calcinosiskb/internal/content"
 	"calcinosiskb/internal/kb"
 )
 
-// contentTables are the tables that hold the knowledge base's content; the data version and
-// the counts are taken over them.
-var contentTables = []string{
-	"sources", "associated_features", "mechanisms", "diagnostic_modalities", "treatments",
-	"treatment_mechanisms", "prevalence_estimates", "presentation_items", "findings",
-}
-
-// metaSQL computes the data version as a hash over every content row, so that any change of
-// content, and only that, changes it; the tables are few and small.
+// metaSQL computes the data version as a hash over every row of every content table, so that
+// any change of content, and only that, changes it; the tables are few and small.
 var metaSQL = func() string {
 	sql := "SELECT md5(coalesce(string_agg(row, E'\\n' ORDER BY row), '')) FROM ("
-	for i, table := range contentTables {
+	for i, table := range content.Tables() {
 		if i > 0 {
 			sql += "\n\tUNION ALL "
 		}
@@ -27,15 +22,15 @@ var metaSQL = func() string {
 	return sql + "\n\t) AS rows"
 }()
 
-const countsSQL = `
-	SELECT 'associated_features', count(*) FROM associated_features
-	UNION ALL SELECT 'mechanisms', count(*) FROM mechanisms
-	UNION ALL SELECT 'diagnostic_modalities', count(*) FROM diagnostic_modalities
-	UNION ALL SELECT 'treatments', count(*) FROM treatments
-	UNION ALL SELECT 'prevalence', count(*) FROM prevalence_estimates
-	UNION ALL SELECT 'clinical_presentation', count(*) FROM presentation_items
-	UNION ALL SELECT 'findings', count(*) FROM findings
-	UNION ALL SELECT 'sources', count(*) FROM sources`
+// countsSQL counts each kind's records, named as /v1/meta names them: the collection name
+// with underscores.
+var countsSQL = func() string {
+	parts := make([]string, len(content.Kinds))
+	for i, k := range content.Kinds {
+		parts[i] = fmt.Sprintf("SELECT '%s', count(*) FROM %s", strings.ReplaceAll(k.Name, "-", "_"), k.Table)
+	}
+	return strings.Join(parts, "\n\tUNION ALL ")
+}()
 
 const verificationSQL = `
 	SELECT verified_against, count(*)

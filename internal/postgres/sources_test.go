@@ -2,47 +2,32 @@ package postgres_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"strings"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"calcinosiskb/internal/content"
 	"calcinosiskb/internal/kb"
 	"calcinosiskb/internal/postgres"
 	"calcinosiskb/internal/testdb"
 )
 
-// publicRecord is what a source's public record showed when it was looked up, where that
-// record is (URL), how it was verified and, in Read, which migration says so;
-// testdata/source_records.json holds one per source.
-type publicRecord struct {
-	Slug         string  `json:"slug"`
-	PMID         *string `json:"pmid"`
-	DOI          *string `json:"doi"`
-	Title        string  `json:"title"`
-	FirstAuthor  *string `json:"first_author"`
-	Year         int     `json:"year"`
-	Journal      string  `json:"journal"`
-	URL          string  `json:"url"`
-	Verification string  `json:"verification"`
-	Read         string  `json:"read"`
-}
+// contentDir holds the content files: each source's file records what its public record
+// showed, where that record is (url), how it was verified and, in its curation note, how it
+// was read.
+const contentDir = "../../content"
 
-// TestSources_MatchTheirPublicRecords fails when a source in the database and the committed
-// record of what its public listing showed disagree, or when either has a source the other lacks.
+// TestSources_MatchTheirPublicRecords fails when a source as the store serves it and its
+// content file disagree on what the public record showed, when either has a source the other
+// lacks, or when a source's file does not say how its record was read.
 func TestSources_MatchTheirPublicRecords(t *testing.T) {
-	raw, err := os.ReadFile("testdata/source_records.json")
+	recs, err := content.Load(contentDir)
 	require.NoError(t, err)
-	var records []publicRecord
-	require.NoError(t, json.Unmarshal(raw, &records))
-	bySlug := map[string]publicRecord{}
-	for _, r := range records {
-		require.NotContains(t, bySlug, r.Slug, "one record per source")
-		bySlug[r.Slug] = r
-	}
+	notes, err := content.CurationNotes(contentDir)
+	require.NoError(t, err)
+	files := recs["sources"]
 
 	st := postgres.New(testdb.New(t))
 	var sources []kb.SourceRecord
@@ -58,33 +43,28 @@ func TestSources_MatchTheirPublicRecords(t *testing.T) {
 	}
 
 	for _, s := range sources {
-		rec, ok := bySlug[s.Slug]
-		if !assert.True(t, ok, "source %s has a public record in the fixture", s.Slug) {
+		rec, ok := files[s.Slug]
+		if !assert.True(t, ok, "source %s has a content file", s.Slug) {
 			continue
 		}
-		delete(bySlug, s.Slug)
-		assert.NotEmpty(t, rec.Read, "%s: the fixture says what was read", s.Slug)
-		assert.Equal(t, rec, publicRecord{
-			Slug: s.Slug, PMID: s.PMID, DOI: s.DOI, Title: s.Title,
-			FirstAuthor: surname(s.Authors), Year: s.Year, Journal: s.Journal,
-			URL: s.URL, Verification: s.Verification, Read: rec.Read,
-		}, s.Slug)
+		delete(files, s.Slug)
+		assert.NotEmpty(t, notes[s.Slug], "%s: the file says how the record was read", s.Slug)
+		v := rec.Values
+		assert.Equal(t, optional(v["pmid"]), s.PMID, s.Slug)
+		assert.Equal(t, optional(v["doi"]), s.DOI, s.Slug)
+		assert.Equal(t, optional(v["authors"]), s.Authors, s.Slug)
+		assert.Equal(t, v["title"].Text, s.Title, s.Slug)
+		assert.Equal(t, v["year"].Text, fmt.Sprint(s.Year), s.Slug)
+		assert.Equal(t, v["journal"].Text, s.Journal, s.Slug)
+		assert.Equal(t, v["url"].Text, s.URL, s.Slug)
+		assert.Equal(t, v["verification"].Text, s.Verification, s.Slug)
 	}
-	assert.Empty(t, bySlug, "every record in the fixture is a source in the database")
+	assert.Empty(t, files, "every source file is a source in the database")
 }
 
-// surname returns the first author's surname from a Vancouver-style author list such as
-// "Valenzuela A, Chung L" or "Del Galdo F, et al.": the first name, without its initials. A
-// source whose record showed no byline has no surname.
-func surname(authors *string) *string {
-	if authors == nil {
+func optional(v content.Value) *string {
+	if v.Null {
 		return nil
 	}
-	first, _, _ := strings.Cut(strings.SplitN(*authors, ";", 2)[0], ",")
-	words := strings.Fields(first)
-	if len(words) > 1 {
-		words = words[:len(words)-1]
-	}
-	name := strings.Join(words, " ")
-	return &name
+	return &v.Text
 }
