@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -78,11 +79,18 @@ const changeSQL = `
 	ORDER BY r.migration, array_position($1::text[], c.kind), c.key`
 
 type changeRow struct {
-	ReleaseID string           `db:"release_id"`
-	Kind      string           `db:"kind"`
-	Key       string           `db:"key"`
-	Change    string           `db:"change"`
-	Fields    []kb.FieldChange `db:"fields"`
+	ReleaseID string        `db:"release_id"`
+	Kind      string        `db:"kind"`
+	Key       string        `db:"key"`
+	Change    string        `db:"change"`
+	Fields    []fieldChange `db:"fields"`
+}
+
+// fieldChange is one element of release_changes.fields.
+type fieldChange struct {
+	Field string          `json:"field"`
+	Old   json.RawMessage `json:"old"`
+	New   json.RawMessage `json:"new"`
 }
 
 // kindOrder is the order changes of one release are listed in.
@@ -189,10 +197,11 @@ func changes(ctx context.Context, tx pgx.Tx, cond string, arg any) ([]kb.Release
 	}
 	out := make([]kb.ReleaseChange, len(found))
 	for i, c := range found {
-		out[i] = kb.ReleaseChange{Release: c.ReleaseID, Kind: c.Kind, Key: c.Key, Change: c.Change, Fields: c.Fields}
-		if out[i].Fields == nil {
-			out[i].Fields = []kb.FieldChange{}
+		fields := make([]kb.FieldChange, len(c.Fields))
+		for j, f := range c.Fields {
+			fields[j] = kb.FieldChange{Field: f.Field, Old: f.Old, New: f.New}
 		}
+		out[i] = kb.ReleaseChange{Release: c.ReleaseID, Kind: c.Kind, Key: c.Key, Change: c.Change, Fields: fields}
 	}
 	return out, nil
 }
