@@ -122,7 +122,7 @@ func specPaths(t *testing.T, resolver *client) []string {
 func TestMethodNotAllowed(t *testing.T) {
 	// Not parallel: it reads the parsed spec, which validations render into as they run.
 	pool := testdb.New(t)
-	paths := append(specPaths(t, newClientOn(t, pool)), "/v1/search?q=ulcers", "/v1/treatments?category=surgical",
+	paths := append(specPaths(t, newClientOn(t, pool)), "/v1/search?q=ulcers", "/v1/changes?since=2026.12.01", "/v1/treatments?category=surgical",
 		"/healthz", "/metrics", "/docs", "/docs/swagger-ui.css")
 	c := newClientOn(t, pool) // a server that has answered nothing yet
 	methods := []string{http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete,
@@ -165,7 +165,7 @@ func TestMethodNotAllowed(t *testing.T) {
 		}
 		for range 2 { // the second answer comes from memory
 			resp := c.do(http.MethodGet, path, false)
-			if path == "/v1/search" { // it needs a q
+			if path == "/v1/search" || path == "/v1/changes" { // they need a q, a since
 				require.Equal(t, http.StatusBadRequest, resp.status, "GET %s: %s", path, resp.body)
 				continue
 			}

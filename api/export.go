@@ -10,8 +10,10 @@ import (
 
 // exportResponse is the whole knowledge base in one document, for tools that load it once.
 type exportResponse struct {
-	DataVersion          string                 `json:"data_version"`
-	SchemaVersion        int                    `json:"schema_version"`
+	DataVersion   string `json:"data_version"`
+	SchemaVersion int    `json:"schema_version"`
+	// Release is the data release the export holds, for asking later what changed since.
+	Release              *string                `json:"release"`
 	AssociatedFeatures   []featureResponse      `json:"associated_features"`
 	Mechanisms           []mechanismResponse    `json:"mechanisms"`
 	DiagnosticModalities []modalityResponse     `json:"diagnostic_modalities"`
@@ -57,7 +59,7 @@ func export(st *postgres.Store) handlerFunc {
 		if err != nil {
 			return err
 		}
-		doc := exportResponse{DataVersion: meta.DataVersion, SchemaVersion: meta.SchemaVersion}
+		doc := exportResponse{DataVersion: meta.DataVersion, SchemaVersion: meta.SchemaVersion, Release: meta.Release}
 		if doc.AssociatedFeatures, err = everything(ctx, func(ctx context.Context, p kb.Page) ([]kb.AssociatedFeature, bool, error) {
 			return st.AssociatedFeatures(ctx, kb.ListFilter{Page: p})
 		}, toFeatureResponse, featureKey); err != nil {

@@ -14,6 +14,7 @@ type featureResponse struct {
 	StrongestAdjusted *effectResponse   `json:"strongest_adjusted"`
 	Evidence          []findingResponse `json:"evidence"`
 	Sources           []sourceResponse  `json:"sources"`
+	releasedResponse
 }
 
 // effectResponse is one effect estimate, ready to be drawn beside the others.
@@ -51,7 +52,8 @@ func toFeatureResponse(f kb.AssociatedFeature) featureResponse {
 		strongest = &e
 	}
 	return featureResponse{
-		Slug: f.Slug, Name: f.Name, Synonyms: nonNil(f.Synonyms), Category: f.Category, Description: f.Description, InReview: f.InReview, Consistency: f.Consistency,
+		releasedResponse: toReleasedResponse(f.Released),
+		Slug:             f.Slug, Name: f.Name, Synonyms: nonNil(f.Synonyms), Category: f.Category, Description: f.Description, InReview: f.InReview, Consistency: f.Consistency,
 		Effects: effects, StrongestAdjusted: strongest,
 		Evidence: toFindingResponses(f.Evidence), Sources: toSourceResponses(kb.CitedSources(f.Evidence)),
 	}

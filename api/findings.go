@@ -52,6 +52,7 @@ type findingResponse struct {
 	Primary             bool            `json:"primary"`
 	EvidenceLevel       int             `json:"evidence_level"`
 	Statement           string          `json:"statement"`
+	releasedResponse
 }
 
 func toFindingResponses(evidence []kb.Finding) []findingResponse {
@@ -64,10 +65,11 @@ func toFindingResponses(evidence []kb.Finding) []findingResponse {
 
 func toFindingResponse(f kb.Finding) findingResponse {
 	return findingResponse{
-		ID:      f.ID,
-		Key:     f.Key,
-		Subject: toSubjectResponse(f.Subject),
-		Source:  toSourceResponse(f.Source), Design: f.Design, Population: f.Population,
+		releasedResponse: toReleasedResponse(f.Released),
+		ID:               f.ID,
+		Key:              f.Key,
+		Subject:          toSubjectResponse(f.Subject),
+		Source:           toSourceResponse(f.Source), Design: f.Design, Population: f.Population,
 		NSSc: f.NSSc, NTotal: f.NTotal, Measure: f.Measure, Estimate: f.Estimate,
 		CILow: f.CILow, CIHigh: f.CIHigh, ComparatorEstimate: f.ComparatorEstimate,
 		Comparison: f.Comparison, PValue: f.PValue, PRelation: f.PRelation, Adjusted: f.Adjusted,

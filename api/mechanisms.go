@@ -15,11 +15,13 @@ type mechanismResponse struct {
 	Treatments   []refResponse     `json:"treatments"`
 	Evidence     []findingResponse `json:"evidence"`
 	Sources      []sourceResponse  `json:"sources"`
+	releasedResponse
 }
 
 func toMechanismResponse(m kb.Mechanism) mechanismResponse {
 	return mechanismResponse{
-		Slug: m.Slug, Name: m.Name, Synonyms: nonNil(m.Synonyms), Treatments: toRefResponses(m.Treatments),
+		releasedResponse: toReleasedResponse(m.Released),
+		Slug:             m.Slug, Name: m.Name, Synonyms: nonNil(m.Synonyms), Treatments: toRefResponses(m.Treatments),
 		Description: m.Description, Support: m.Support,
 		AnimalModels: nonNil(m.AnimalModels), Genes: nonNil(m.Genes), StudiedInSSc: m.StudiedInSSc, InReview: m.InReview,
 		Evidence: toFindingResponses(m.Evidence), Sources: toSourceResponses(kb.CitedSources(m.Evidence)),

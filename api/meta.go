@@ -8,10 +8,12 @@ import (
 )
 
 type metaResponse struct {
-	DataVersion   string         `json:"data_version"`
-	SchemaVersion int            `json:"schema_version"`
-	Counts        map[string]int `json:"counts"`
-	Verification  verification   `json:"verification"`
+	DataVersion   string `json:"data_version"`
+	SchemaVersion int    `json:"schema_version"`
+	// Release is the current data release: GET /v1/changes?since= it tells a client what to update.
+	Release      *string        `json:"release"`
+	Counts       map[string]int `json:"counts"`
+	Verification verification   `json:"verification"`
 	// RulesVersion is the version of the synthesis rules behind every treatment's synthesis.
 	RulesVersion string   `json:"rules_version"`
 	Licenses     licenses `json:"licenses"`
@@ -47,7 +49,7 @@ func getMeta(st *postgres.Store) handlerFunc {
 			return err
 		}
 		return writeJSON(w, r, http.StatusOK, metaResponse{
-			DataVersion: m.DataVersion, SchemaVersion: m.SchemaVersion, Counts: m.Counts,
+			DataVersion: m.DataVersion, SchemaVersion: m.SchemaVersion, Release: m.Release, Counts: m.Counts,
 			Verification: verification{SourcesByDepth: m.VerifiedAgainst, GreyLiterature: m.GreyLiterature},
 			RulesVersion: synthesis.RulesVersion,
 			Licenses:     licenses{Code: codeLicense, Content: contentLicense},

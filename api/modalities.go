@@ -13,11 +13,13 @@ type modalityResponse struct {
 	InReview    bool              `json:"in_review"`
 	Evidence    []findingResponse `json:"evidence"`
 	Sources     []sourceResponse  `json:"sources"`
+	releasedResponse
 }
 
 func toModalityResponse(m kb.DiagnosticModality) modalityResponse {
 	return modalityResponse{
-		Slug: m.Slug, Name: m.Name, Synonyms: nonNil(m.Synonyms), Role: m.Role, Shows: m.Shows, Strengths: m.Strengths,
+		releasedResponse: toReleasedResponse(m.Released),
+		Slug:             m.Slug, Name: m.Name, Synonyms: nonNil(m.Synonyms), Role: m.Role, Shows: m.Shows, Strengths: m.Strengths,
 		Limitations: m.Limitations, InReview: m.InReview,
 		Evidence: toFindingResponses(m.Evidence), Sources: toSourceResponses(kb.CitedSources(m.Evidence)),
 	}

@@ -10,11 +10,13 @@ type presentationResponse struct {
 	Description string            `json:"description"`
 	Evidence    []findingResponse `json:"evidence"`
 	Sources     []sourceResponse  `json:"sources"`
+	releasedResponse
 }
 
 func toPresentationResponse(p kb.PresentationItem) presentationResponse {
 	return presentationResponse{
-		Slug: p.Slug, Name: p.Name, Synonyms: nonNil(p.Synonyms), Kind: p.Kind, Description: p.Description,
+		releasedResponse: toReleasedResponse(p.Released),
+		Slug:             p.Slug, Name: p.Name, Synonyms: nonNil(p.Synonyms), Kind: p.Kind, Description: p.Description,
 		Evidence: toFindingResponses(p.Evidence), Sources: toSourceResponses(kb.CitedSources(p.Evidence)),
 	}
 }

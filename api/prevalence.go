@@ -23,11 +23,13 @@ type prevalenceResponse struct {
 	Statement   string            `json:"statement"`
 	Source      sourceResponse    `json:"source"`
 	Evidence    []findingResponse `json:"evidence"`
+	releasedResponse
 }
 
 func toPrevalenceResponse(p kb.PrevalenceEstimate) prevalenceResponse {
 	return prevalenceResponse{
-		Slug: p.Slug, Cohort: p.Cohort, Kind: p.Kind, Design: p.Design, Definition: p.Definition,
+		releasedResponse: toReleasedResponse(p.Released),
+		Slug:             p.Slug, Cohort: p.Cohort, Kind: p.Kind, Design: p.Design, Definition: p.Definition,
 		N: p.N, Cases: p.Cases, Percent: p.Percent, Approximate: p.Approximate, Statement: p.Statement,
 		Source: toSourceResponse(p.Source), Evidence: toFindingResponses(p.Evidence),
 	}

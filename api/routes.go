@@ -69,6 +69,11 @@ func addContentRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, spec [
 		r.Get("/v1/findings/{id}", h(getFinding(st)))
 		r.Get("/v1/findings/{source}/{subject}/{name}", h(getFindingByKey(st)))
 		r.Get("/v1/meta", h(getMeta(st)))
+		// The releases (releases.go): the list and each release are precomputed like any list
+		// and item; changes since a release are kept on first use, like searches.
+		r.Get("/v1/releases", h(listReleases(st)))
+		r.Get("/v1/releases/{id}", h(getRelease(st)))
+		r.Get("/v1/changes", h(listChanges(st)))
 		r.Get("/v1/synthesis-rules", h(getSynthesisRules))
 		r.Get("/v1/search", h(search(st)))
 		r.Get("/v1/export", h(export(st)))

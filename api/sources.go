@@ -28,6 +28,7 @@ type sourceResponse struct {
 	PeerReviewed    bool    `json:"peer_reviewed"`
 	URL             string  `json:"url"`
 	Verification    string  `json:"verification"`
+	releasedResponse
 }
 
 // sourceRecordResponse is a source with every record and finding that cites it.
@@ -47,7 +48,8 @@ func toSourceRecordResponse(s kb.SourceRecord) sourceRecordResponse {
 
 func toSourceResponse(s kb.Source) sourceResponse {
 	return sourceResponse{
-		Slug: s.Slug, PMID: s.PMID, DOI: s.DOI, Authors: s.Authors, Title: s.Title, Journal: s.Journal,
+		releasedResponse: toReleasedResponse(s.Released),
+		Slug:             s.Slug, PMID: s.PMID, DOI: s.DOI, Authors: s.Authors, Title: s.Title, Journal: s.Journal,
 		Year: s.Year, Citation: s.Citation, PublicationType: s.PublicationType, VerifiedAgainst: s.VerifiedAgainst,
 		PeerReviewed: s.PeerReviewed, URL: s.URL, Verification: s.Verification,
 	}

@@ -51,12 +51,14 @@ type treatmentResponse struct {
 	Mechanisms      []refResponse           `json:"mechanisms"`
 	Evidence        []findingResponse       `json:"evidence"`
 	Sources         []sourceResponse        `json:"sources"`
+	releasedResponse
 }
 
 func toTreatmentResponse(t kb.Treatment) treatmentResponse {
 	s := t.Summary
 	return treatmentResponse{
-		Slug: t.Slug, Name: t.Name, Synonyms: nonNil(t.Synonyms), Category: t.Category, DrugClass: t.DrugClass,
+		releasedResponse: toReleasedResponse(t.Released),
+		Slug:             t.Slug, Name: t.Name, Synonyms: nonNil(t.Synonyms), Category: t.Category, DrugClass: t.DrugClass,
 		Route: t.Route, Rationale: t.Rationale, Mainstay: t.Mainstay, EvidenceLevel: s.StrongestLevel,
 		EvidenceSummary: evidenceSummaryResponse{
 			Studies: s.Studies, SScPatients: s.SScPatients,

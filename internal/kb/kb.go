@@ -16,6 +16,7 @@ var ErrUnavailable = errors.New("database unavailable")
 
 // Source is a publication that records cite.
 type Source struct {
+	Released
 	Slug            string
 	PMID            *string
 	DOI             *string
@@ -55,6 +56,7 @@ type Subject struct {
 
 // Finding is one result of one study about one record, as the source published it.
 type Finding struct {
+	Released
 	ID                 int64
 	Key                string // source slug / subject slug / name: stable across databases
 	Subject            Subject
@@ -91,6 +93,7 @@ type Finding struct {
 
 // AssociatedFeature is a clinical, serologic or radiographic feature linked to calcinosis.
 type AssociatedFeature struct {
+	Released
 	Slug        string
 	Name        string
 	Synonyms    []string
@@ -122,6 +125,7 @@ type Effect struct {
 
 // Mechanism is a proposed pathomechanism of calcinosis.
 type Mechanism struct {
+	Released
 	Slug         string
 	Name         string
 	Synonyms     []string
@@ -137,6 +141,7 @@ type Mechanism struct {
 
 // DiagnosticModality is a way to detect or measure calcinosis.
 type DiagnosticModality struct {
+	Released
 	Slug        string
 	Name        string
 	Synonyms    []string
@@ -172,6 +177,7 @@ type EvidenceSummary struct {
 // Treatment is a therapy tried for calcinosis. Its summary, including its evidence level
 // (the strongest Oxford CEBM 2011 level among its findings), is derived by the store.
 type Treatment struct {
+	Released
 	Slug       string
 	Name       string
 	Synonyms   []string
@@ -232,6 +238,7 @@ var CertaintyDomains = []string{"start", "risk_of_bias", "indirectness", "imprec
 
 // PrevalenceEstimate is the share of patients with calcinosis in one cohort, or the review's summary figure.
 type PrevalenceEstimate struct {
+	Released
 	Slug        string
 	Cohort      string
 	Kind        string
@@ -248,6 +255,7 @@ type PrevalenceEstimate struct {
 
 // PresentationItem is a typical site of calcinosis or one of its complications.
 type PresentationItem struct {
+	Released
 	Slug        string
 	Name        string
 	Synonyms    []string
@@ -260,7 +268,9 @@ type PresentationItem struct {
 type Meta struct {
 	DataVersion   string
 	SchemaVersion int
-	Counts        map[string]int
+	// Release is the current data release, the latest; nil before any.
+	Release *string
+	Counts  map[string]int
 	// VerifiedAgainst counts sources by what their numbers were checked against.
 	VerifiedAgainst map[string]int
 	GreyLiterature  int

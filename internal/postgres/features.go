@@ -8,8 +8,9 @@ import (
 	"calcinosiskb/internal/synthesis"
 )
 
-const featureSQL = `
-	SELECT af.id, af.slug, af.name, af.synonyms, af.category, af.description, af.in_review, fc.consistency
+var featureSQL = `
+	SELECT af.id, af.slug, af.name, af.synonyms, af.category, af.description, af.in_review, fc.consistency,` +
+	releasedColumns("associated-features", "af.slug", "") + `
 	FROM associated_features AS af
 	JOIN feature_consistency AS fc ON fc.associated_feature_id = af.id`
 
@@ -22,6 +23,7 @@ type featureRow struct {
 	Description string   `db:"description"`
 	InReview    bool     `db:"in_review"`
 	Consistency string   `db:"consistency"`
+	releasedRow
 }
 
 func (r featureRow) rowID() int64 { return r.ID }
@@ -29,7 +31,8 @@ func (r featureRow) rowID() int64 { return r.ID }
 func buildFeature(r featureRow, evidence []kb.Finding) kb.AssociatedFeature {
 	effects, strongest := synthesis.Effects(evidence)
 	return kb.AssociatedFeature{
-		Slug: r.Slug, Name: r.Name, Synonyms: r.Synonyms, Category: r.Category,
+		Released: r.released(),
+		Slug:     r.Slug, Name: r.Name, Synonyms: r.Synonyms, Category: r.Category,
 		Description: r.Description, InReview: r.InReview, Consistency: r.Consistency,
 		Effects: effects, StrongestAdjusted: strongest, Evidence: evidence,
 	}

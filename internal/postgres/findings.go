@@ -35,7 +35,8 @@ var findingSelect = `
 	       f.p_value, f.p_relation, f.adjusted, f.events, f.denominator,
 	       f.direction, f.outcome, f.regimen, f.adverse_effects, f.follow_up, f.recommendation,
 	       f.recommendation_basis, f.is_primary,
-	       f.evidence_level, f.statement,` + sourceColumns + `
+	       f.evidence_level, f.statement,` + sourceColumns + `,` +
+	releasedColumns("findings", "f.key", "") + `
 	FROM findings AS f
 	JOIN finding_subjects AS fs ON fs.finding_id = f.id
 	JOIN sources AS s ON s.id = f.source_id`
@@ -82,6 +83,7 @@ type findingRow struct {
 	EvidenceLevel       int      `db:"evidence_level"`
 	Statement           string   `db:"statement"`
 	sourceRow
+	releasedRow
 }
 
 type recordFindingRow struct {
@@ -91,6 +93,7 @@ type recordFindingRow struct {
 
 func (r findingRow) finding() kb.Finding {
 	return kb.Finding{
+		Released:            r.released(),
 		ID:                  r.ID,
 		Key:                 r.Key,
 		Subject:             kb.Subject{Type: r.SubjectType, Slug: r.SubjectSlug, Name: r.SubjectName},

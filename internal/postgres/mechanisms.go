@@ -7,7 +7,7 @@ import (
 	"calcinosiskb/internal/kb"
 )
 
-const mechanismSQL = `
+var mechanismSQL = `
 	SELECT m.id, m.slug, m.name, m.synonyms, m.description, m.support, m.animal_models, m.genes,
 	       m.studied_in_ssc, m.in_review,
 	       ARRAY(
@@ -21,7 +21,8 @@ const mechanismSQL = `
 	           FROM treatment_mechanisms AS tm
 	           JOIN treatments AS t ON t.id = tm.treatment_id
 	           WHERE tm.mechanism_id = m.id
-	           ORDER BY t.slug) AS treatment_names
+	           ORDER BY t.slug) AS treatment_names,` +
+	releasedColumns("mechanisms", "m.slug", "") + `
 	FROM mechanisms AS m`
 
 type mechanismRow struct {
@@ -37,13 +38,15 @@ type mechanismRow struct {
 	InReview       bool     `db:"in_review"`
 	TreatmentSlugs []string `db:"treatment_slugs"`
 	TreatmentNames []string `db:"treatment_names"`
+	releasedRow
 }
 
 func (r mechanismRow) rowID() int64 { return r.ID }
 
 func buildMechanism(r mechanismRow, evidence []kb.Finding) kb.Mechanism {
 	return kb.Mechanism{
-		Slug: r.Slug, Name: r.Name, Synonyms: r.Synonyms, Treatments: refs(r.TreatmentSlugs, r.TreatmentNames), Description: r.Description, Support: r.Support,
+		Released: r.released(),
+		Slug:     r.Slug, Name: r.Name, Synonyms: r.Synonyms, Treatments: refs(r.TreatmentSlugs, r.TreatmentNames), Description: r.Description, Support: r.Support,
 		AnimalModels: r.AnimalModels, Genes: r.Genes, StudiedInSSc: r.StudiedInSSc, InReview: r.InReview, Evidence: evidence,
 	}
 }

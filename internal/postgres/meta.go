@@ -2,8 +2,11 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/jackc/pgx/v5"
 
 	"calcinosiskb/internal/content"
 	"calcinosiskb/internal/kb"
@@ -42,8 +45,8 @@ const greySQL = `
 	FROM sources
 	WHERE NOT peer_reviewed`
 
-// Meta returns the data version, the schema version, the counts per collection and how far
-// the sources were verified, read in one snapshot.
+// Meta returns the data version, the schema version, the current release, the counts per
+// collection and how far the sources were verified, read in one snapshot.
 func (s *Store) Meta(ctx context.Context) (kb.Meta, error) {
 	meta := kb.Meta{Counts: map[string]int{}, VerifiedAgainst: map[string]int{}}
 	tx, err := s.pool.BeginTx(ctx, readOnlySnapshot)
@@ -79,6 +82,10 @@ func (s *Store) Meta(ctx context.Context) (kb.Meta, error) {
 	}
 	if err := tx.QueryRow(ctx, greySQL).Scan(&meta.GreyLiterature); err != nil {
 		return kb.Meta{}, fmt.Errorf("count grey literature: %w", classify(err))
+	}
+	err = tx.QueryRow(ctx, currentReleaseSQL).Scan(&meta.Release)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return kb.Meta{}, fmt.Errorf("read current release: %w", classify(err))
 	}
 	return meta, nil
 }

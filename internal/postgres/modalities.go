@@ -7,8 +7,9 @@ import (
 	"calcinosiskb/internal/kb"
 )
 
-const modalitySQL = `
-	SELECT id, slug, name, synonyms, role, shows, strengths, limitations, in_review
+var modalitySQL = `
+	SELECT id, slug, name, synonyms, role, shows, strengths, limitations, in_review,` +
+	releasedColumns("diagnostic-modalities", "diagnostic_modalities.slug", "") + `
 	FROM diagnostic_modalities`
 
 type modalityRow struct {
@@ -21,13 +22,15 @@ type modalityRow struct {
 	Strengths   string   `db:"strengths"`
 	Limitations string   `db:"limitations"`
 	InReview    bool     `db:"in_review"`
+	releasedRow
 }
 
 func (r modalityRow) rowID() int64 { return r.ID }
 
 func buildModality(r modalityRow, evidence []kb.Finding) kb.DiagnosticModality {
 	return kb.DiagnosticModality{
-		Slug: r.Slug, Name: r.Name, Synonyms: r.Synonyms, Role: r.Role, Shows: r.Shows, Strengths: r.Strengths,
+		Released: r.released(),
+		Slug:     r.Slug, Name: r.Name, Synonyms: r.Synonyms, Role: r.Role, Shows: r.Shows, Strengths: r.Strengths,
 		Limitations: r.Limitations, InReview: r.InReview, Evidence: evidence,
 	}
 }

@@ -7,8 +7,9 @@ import (
 	"calcinosiskb/internal/kb"
 )
 
-const presentationSQL = `
-	SELECT id, slug, name, synonyms, kind, description
+var presentationSQL = `
+	SELECT id, slug, name, synonyms, kind, description,` +
+	releasedColumns("clinical-presentation", "presentation_items.slug", "") + `
 	FROM presentation_items`
 
 type presentationRow struct {
@@ -18,12 +19,13 @@ type presentationRow struct {
 	Synonyms    []string `db:"synonyms"`
 	Kind        string   `db:"kind"`
 	Description string   `db:"description"`
+	releasedRow
 }
 
 func (r presentationRow) rowID() int64 { return r.ID }
 
 func buildPresentation(r presentationRow, evidence []kb.Finding) kb.PresentationItem {
-	return kb.PresentationItem{Slug: r.Slug, Name: r.Name, Synonyms: r.Synonyms, Kind: r.Kind, Description: r.Description, Evidence: evidence}
+	return kb.PresentationItem{Released: r.released(), Slug: r.Slug, Name: r.Name, Synonyms: r.Synonyms, Kind: r.Kind, Description: r.Description, Evidence: evidence}
 }
 
 // PresentationItems returns a page of clinical-presentation items (sites and complications)

@@ -9,7 +9,8 @@ import (
 
 var prevalenceSQL = `
 	SELECT p.id, p.slug, p.cohort, p.kind, p.design, p.definition, p.n, p.cases,
-	       p.percent, p.approximate, p.statement,` + sourceColumns + `
+	       p.percent, p.approximate, p.statement,` + sourceColumns + `,` +
+	releasedColumns("prevalence", "p.slug", "") + `
 	FROM prevalence_estimates AS p
 	JOIN sources AS s ON s.id = p.source_id`
 
@@ -26,13 +27,15 @@ type prevalenceRow struct {
 	Approximate bool    `db:"approximate"`
 	Statement   string  `db:"statement"`
 	sourceRow
+	releasedRow
 }
 
 func (r prevalenceRow) rowID() int64 { return r.ID }
 
 func buildEstimate(r prevalenceRow, evidence []kb.Finding) kb.PrevalenceEstimate {
 	return kb.PrevalenceEstimate{
-		Slug: r.Slug, Cohort: r.Cohort, Kind: r.Kind, Design: r.Design, Definition: r.Definition,
+		Released: r.released(),
+		Slug:     r.Slug, Cohort: r.Cohort, Kind: r.Kind, Design: r.Design, Definition: r.Definition,
 		N: r.N, Cases: r.Cases, Percent: r.Percent, Approximate: r.Approximate,
 		Statement: r.Statement, Source: r.source(), Evidence: evidence,
 	}

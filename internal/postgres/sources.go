@@ -8,7 +8,7 @@ import (
 )
 
 // sourceColumns selects a source joined as s, named as sourceRow expects.
-const sourceColumns = `
+var sourceColumns = `
 	s.slug AS source_slug,
 	s.pmid AS source_pmid,
 	s.doi AS source_doi,
@@ -21,7 +21,8 @@ const sourceColumns = `
 	s.verified_against AS source_verified_against,
 	s.peer_reviewed AS source_peer_reviewed,
 	s.url AS source_url,
-	s.verification AS source_verification`
+	s.verification AS source_verification,` +
+	releasedColumns("sources", "s.slug", "source_")
 
 type sourceRow struct {
 	SourceSlug            string  `db:"source_slug"`
@@ -37,10 +38,13 @@ type sourceRow struct {
 	SourcePeerReviewed    bool    `db:"source_peer_reviewed"`
 	SourceURL             string  `db:"source_url"`
 	SourceVerification    string  `db:"source_verification"`
+	SourceAddedIn         *string `db:"source_added_in"`
+	SourceChangedIn       *string `db:"source_changed_in"`
 }
 
 func (r sourceRow) source() kb.Source {
 	return kb.Source{
+		Released:        kb.Released{AddedIn: r.SourceAddedIn, ChangedIn: r.SourceChangedIn},
 		Slug:            r.SourceSlug,
 		PMID:            r.SourcePMID,
 		DOI:             r.SourceDOI,

@@ -13,7 +13,7 @@ import (
 
 // treatmentSQL selects treatments with the summary of their evidence; a treatment without
 // findings has no summary, and the seed integrity tests make sure there is none.
-const treatmentSQL = `
+var treatmentSQL = `
 	SELECT t.id, t.slug, t.name, t.synonyms, t.category, t.drug_class, t.route, t.rationale, t.mainstay,
 	       es.evidence_level, es.strongest_design, es.studies, es.ssc_patients,
 	       es.improved, es.no_effect, es.mixed, es.worsened,
@@ -29,7 +29,8 @@ const treatmentSQL = `
 	           FROM treatment_mechanisms AS tm
 	           JOIN mechanisms AS m ON m.id = tm.mechanism_id
 	           WHERE tm.treatment_id = t.id
-	           ORDER BY m.slug) AS mechanism_names
+	           ORDER BY m.slug) AS mechanism_names,` +
+	releasedColumns("treatments", "t.slug", "") + `
 	FROM treatments AS t
 	JOIN treatment_evidence_summaries AS es ON es.treatment_id = t.id`
 
@@ -55,13 +56,15 @@ type treatmentRow struct {
 	CompletedRCTInSSc  bool     `db:"completed_rct_in_ssc"`
 	MechanismSlugs     []string `db:"mechanism_slugs"`
 	MechanismNames     []string `db:"mechanism_names"`
+	releasedRow
 }
 
 func (r treatmentRow) rowID() int64 { return r.ID }
 
 func buildTreatment(r treatmentRow, evidence []kb.Finding) kb.Treatment {
 	return kb.Treatment{
-		Slug: r.Slug, Name: r.Name, Synonyms: r.Synonyms, Category: r.Category, DrugClass: r.DrugClass,
+		Released: r.released(),
+		Slug:     r.Slug, Name: r.Name, Synonyms: r.Synonyms, Category: r.Category, DrugClass: r.DrugClass,
 		Route: r.Route, Rationale: r.Rationale, Mainstay: r.Mainstay,
 		Summary: kb.EvidenceSummary{
 			Studies: r.Studies, SScPatients: r.SScPatients,

@@ -680,6 +680,63 @@ func (e ReadinessStatus) Valid() bool {
 	}
 }
 
+// Defines values for ReleaseChangeChange.
+const (
+	Added   ReleaseChangeChange = "added"
+	Changed ReleaseChangeChange = "changed"
+	Removed ReleaseChangeChange = "removed"
+)
+
+// Valid indicates whether the value is a known member of the ReleaseChangeChange enum.
+func (e ReleaseChangeChange) Valid() bool {
+	switch e {
+	case Added:
+		return true
+	case Changed:
+		return true
+	case Removed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReleaseChangeKind.
+const (
+	AssociatedFeatures   ReleaseChangeKind = "associated-features"
+	ClinicalPresentation ReleaseChangeKind = "clinical-presentation"
+	DiagnosticModalities ReleaseChangeKind = "diagnostic-modalities"
+	Findings             ReleaseChangeKind = "findings"
+	Mechanisms           ReleaseChangeKind = "mechanisms"
+	Prevalence           ReleaseChangeKind = "prevalence"
+	Sources              ReleaseChangeKind = "sources"
+	Treatments           ReleaseChangeKind = "treatments"
+)
+
+// Valid indicates whether the value is a known member of the ReleaseChangeKind enum.
+func (e ReleaseChangeKind) Valid() bool {
+	switch e {
+	case AssociatedFeatures:
+		return true
+	case ClinicalPresentation:
+		return true
+	case DiagnosticModalities:
+		return true
+	case Findings:
+		return true
+	case Mechanisms:
+		return true
+	case Prevalence:
+		return true
+	case Sources:
+		return true
+	case Treatments:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Route.
 const (
 	RouteIntralesional  Route = "intralesional"
@@ -1283,6 +1340,12 @@ func (e ListTreatmentsParamsSort) Valid() bool {
 	}
 }
 
+// AddedIn The data release that added the record (the latest, if it was removed and added
+// again). Null only for a record written outside any release.
+//
+// Examples: 2026.12.01
+type AddedIn = string
+
 // Assessment What a treatment's evidence supports, under the synthesis rules (GET
 // /v1/synthesis-rules), in the order a tool should show options: `mainstay` (the anchor
 // review's mainstay of treatment), `promising` (at least two studies report benefit as
@@ -1295,10 +1358,24 @@ type Assessment string
 // AssociatedFeature A clinical, serologic, radiographic, demographic, vascular or bone feature linked to
 // calcinosis. The example is a stored record, its evidence cut to one finding.
 //
-// Examples: {"category":"vascular","consistency":"consistent","description":"Ulcers of the fingers, a manifestation of the digital vasculopathy of SSc. They are linked to having calcinosis and, in one prospective cohort, to its radiographic progression.","effects":[{"adjusted":true,"ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"design":"retrospective_cohort","estimate":3.9,"evidence_level":3,"finding_id":5,"measure":"odds_ratio","n":5218,"primary":true,"source":"valenzuela-2016"}],"evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"retrospective_cohort","direction":"positive","estimate":3.9,"events":null,"evidence_level":3,"follow_up":null,"id":5,"key":"valenzuela-2016/digital-ulcers/adjusted-or","measure":"odds_ratio","n_ssc":5218,"n_total":5218,"outcome":null,"p_relation":"\u003c","p_value":0.0001,"population":"5218 SSc patients in the SCTC cohort, 1290 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016},"statement":"After multivariable adjustment, digital ulcers were linked to close to four-fold higher odds of calcinosis (OR 3.9, 95% CI 2.7-5.5, p \u003c 0.0001).","subject":{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"}}],"in_review":true,"name":"Digital ulcers","slug":"digital-ulcers","sources":[{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016}],"strongest_adjusted":{"adjusted":true,"ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"design":"retrospective_cohort","estimate":3.9,"evidence_level":3,"finding_id":5,"measure":"odds_ratio","n":5218,"primary":true,"source":"valenzuela-2016"},"synonyms":["DU","DUs","digital ulceration","fingertip ulcers"]}
+// Examples: {"added_in":"2026.12.01","category":"vascular","changed_in":"2026.12.01","consistency":"consistent","description":"Ulcers of the fingers, a manifestation of the digital vasculopathy of SSc. They are linked to having calcinosis and, in one prospective cohort, to its radiographic progression.","effects":[{"adjusted":true,"ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"design":"retrospective_cohort","estimate":3.9,"evidence_level":3,"finding_id":5,"measure":"odds_ratio","n":5218,"primary":true,"source":"valenzuela-2016"}],"evidence":[{"added_in":"2026.12.01","adjusted":true,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"retrospective_cohort","direction":"positive","estimate":3.9,"events":null,"evidence_level":3,"follow_up":null,"id":5,"key":"valenzuela-2016/digital-ulcers/adjusted-or","measure":"odds_ratio","n_ssc":5218,"n_total":5218,"outcome":null,"p_relation":"\u003c","p_value":0.0001,"population":"5218 SSc patients in the SCTC cohort, 1290 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016},"statement":"After multivariable adjustment, digital ulcers were linked to close to four-fold higher odds of calcinosis (OR 3.9, 95% CI 2.7-5.5, p \u003c 0.0001).","subject":{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"}}],"in_review":true,"name":"Digital ulcers","slug":"digital-ulcers","sources":[{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016}],"strongest_adjusted":{"adjusted":true,"ci_high":5.5,"ci_low":2.7,"comparator_estimate":null,"design":"retrospective_cohort","estimate":3.9,"evidence_level":3,"finding_id":5,"measure":"odds_ratio","n":5218,"primary":true,"source":"valenzuela-2016"},"synonyms":["DU","DUs","digital ulceration","fingertip ulcers"]}
 type AssociatedFeature struct {
+	// AddedIn The data release that added the record (the latest, if it was removed and added
+	// again). Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	AddedIn *AddedIn `json:"added_in"`
+
 	// Category The category of an associated feature.
 	Category FeatureCategory `json:"category"`
+
+	// ChangedIn The latest data release that added, changed or removed the record: `added_in` until a
+	// later release changes it. Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	ChangedIn *ChangedIn `json:"changed_in"`
 
 	// Consistency Derived from the `direction` of its findings from primary studies (narrative and
 	// expert reviews restate studies, so they are left out): `single_study` when at most
@@ -1347,7 +1424,7 @@ type AssociatedFeatureConsistency string
 
 // AssociatedFeatureList A page of associated features. The example is a real page (GET /v1/associated-features?q=acroosteolysis), its evidence cut to one finding.
 //
-// Examples: {"data":[{"category":"radiographic","consistency":"consistent","description":"Resorption of the bone of the finger tips (terminal phalanges), seen on hand radiographs.","evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":"positive","estimate":2.97,"events":null,"evidence_level":3,"follow_up":null,"id":9,"key":"valenzuela-2020/acro-osteolysis/adjusted-or","measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.008,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"Acro-osteolysis was independently associated with calcinosis in the multivariable analysis (OR 2.97, p = 0.008; no confidence interval in the abstract).","subject":{"name":"Acro-osteolysis","slug":"acro-osteolysis","type":"associated_feature"}}],"in_review":true,"name":"Acro-osteolysis","slug":"acro-osteolysis","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":["acroosteolysis","acro osteolysis","AO","terminal phalanx resorption"]}],"next":null}
+// Examples: {"data":[{"added_in":"2026.12.01","category":"radiographic","changed_in":"2026.12.01","consistency":"consistent","description":"Resorption of the bone of the finger tips (terminal phalanges), seen on hand radiographs.","evidence":[{"added_in":"2026.12.01","adjusted":true,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":"positive","estimate":2.97,"events":null,"evidence_level":3,"follow_up":null,"id":9,"key":"valenzuela-2020/acro-osteolysis/adjusted-or","measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.008,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"Acro-osteolysis was independently associated with calcinosis in the multivariable analysis (OR 2.97, p = 0.008; no confidence interval in the abstract).","subject":{"name":"Acro-osteolysis","slug":"acro-osteolysis","type":"associated_feature"}}],"in_review":true,"name":"Acro-osteolysis","slug":"acro-osteolysis","sources":[{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":["acroosteolysis","acro osteolysis","AO","terminal phalanx resorption"]}],"next":null}
 type AssociatedFeatureList struct {
 	Data []AssociatedFeature `json:"data"`
 
@@ -1489,6 +1566,38 @@ type CdsServiceHook string
 // CdsServiceId The service is called at `/cds-services/{id}`.
 type CdsServiceId string
 
+// ChangedIn The latest data release that added, changed or removed the record: `added_in` until a
+// later release changes it. Null only for a record written outside any release.
+//
+// Examples: 2026.12.01
+type ChangedIn = string
+
+// Changes Every change after a release, what a client that holds release `since` applies in order
+// to hold release `release`. The example is a real answer on the baseline (GET
+// /v1/changes?since=2026.12.01), when no release has followed it.
+//
+// Examples: {"data":[],"release":"2026.12.01","since":"2026.12.01"}
+type Changes struct {
+	// Data The changes, oldest release first, each release's in its changelog's order.
+	Data []ReleaseChange `json:"data"`
+
+	// Release A data release's id: the day it was made, `YYYY.MM.DD`, with `-2`, `-3`, ... for a
+	// second or later release on one day. Releases are ordered by the migration that made
+	// them, not by their ids.
+	//
+	//
+	// Examples: 2026.12.01
+	Release ReleaseId `json:"release"`
+
+	// Since A data release's id: the day it was made, `YYYY.MM.DD`, with `-2`, `-3`, ... for a
+	// second or later release on one day. Releases are ordered by the migration that made
+	// them, not by their ids.
+	//
+	//
+	// Examples: 2026.12.01
+	Since ReleaseId `json:"since"`
+}
+
 // CslItem One source as a CSL-JSON item; `id` is the source's slug. `author` is absent when the
 // public record shows no byline; a byline that ends in "et al." lists the names it prints,
 // and `note` says the list is incomplete. `note` also keeps the citation as printed.
@@ -1528,8 +1637,22 @@ type CslItems = []CslItem
 
 // DiagnosticModality A way to detect or measure calcinosis. The example is a stored record, its evidence cut to one finding.
 //
-// Examples: {"evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":0.4,"comparison":"ultrasonography in the same 52 patients","denominator":null,"design":"cross_sectional","direction":null,"estimate":0.36,"events":null,"evidence_level":3,"follow_up":null,"id":40,"key":"elhai-2012/plain-radiography/frequency","measure":"frequency_comparison","n_ssc":52,"n_total":52,"outcome":null,"p_relation":"=","p_value":0.8,"population":"52 consecutive SSc patients (24 rheumatoid arthritis controls not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Elhai M, et al.","citation":"64(8):1244-9","doi":"10.1002/acr.21668","journal":"Arthritis Care Res (Hoboken)","peer_reviewed":true,"pmid":"22422556","publication_type":"journal_article","slug":"elhai-2012","title":"Ultrasonographic hand features in systemic sclerosis and correlates with clinical, biologic, and radiographic findings","url":"https://www.ncbi.nlm.nih.gov/pubmed/22422556?dopt=Abstract","verification":"pubmed","verified_against":"abstract","year":2012},"statement":"Radiographs showed calcifications in 36% of patients, against 40% on ultrasound; the difference was not significant (p = 0.8).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"in_review":true,"limitations":"A single projection. In the one verified head-to-head study it found calcification no more often than ultrasonography (36% vs 40%). No verified study here reports its sensitivity or specificity against a reference standard.","name":"Plain radiography","role":"standard","shows":"Calcium deposits in the soft tissues as radio-opaque shadows; hand films show bone changes such as acro-osteolysis and erosions at the same time.","slug":"plain-radiography","sources":[{"authors":"Elhai M, et al.","citation":"64(8):1244-9","doi":"10.1002/acr.21668","journal":"Arthritis Care Res (Hoboken)","peer_reviewed":true,"pmid":"22422556","publication_type":"journal_article","slug":"elhai-2012","title":"Ultrasonographic hand features in systemic sclerosis and correlates with clinical, biologic, and radiographic findings","url":"https://www.ncbi.nlm.nih.gov/pubmed/22422556?dopt=Abstract","verification":"pubmed","verified_against":"abstract","year":2012}],"strengths":"The standard imaging test named by the review. Hand films showed calcinosis in 23% and 36% of consecutive SSc patients in two cohorts, as often as ultrasonography did in the second, and repeat films taken years apart can document progression.","synonyms":["X-ray","radiograph","plain film"]}
+// Examples: {"added_in":"2026.12.01","changed_in":"2026.12.01","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":0.4,"comparison":"ultrasonography in the same 52 patients","denominator":null,"design":"cross_sectional","direction":null,"estimate":0.36,"events":null,"evidence_level":3,"follow_up":null,"id":40,"key":"elhai-2012/plain-radiography/frequency","measure":"frequency_comparison","n_ssc":52,"n_total":52,"outcome":null,"p_relation":"=","p_value":0.8,"population":"52 consecutive SSc patients (24 rheumatoid arthritis controls not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Elhai M, et al.","changed_in":"2026.12.01","citation":"64(8):1244-9","doi":"10.1002/acr.21668","journal":"Arthritis Care Res (Hoboken)","peer_reviewed":true,"pmid":"22422556","publication_type":"journal_article","slug":"elhai-2012","title":"Ultrasonographic hand features in systemic sclerosis and correlates with clinical, biologic, and radiographic findings","url":"https://www.ncbi.nlm.nih.gov/pubmed/22422556?dopt=Abstract","verification":"pubmed","verified_against":"abstract","year":2012},"statement":"Radiographs showed calcifications in 36% of patients, against 40% on ultrasound; the difference was not significant (p = 0.8).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"in_review":true,"limitations":"A single projection. In the one verified head-to-head study it found calcification no more often than ultrasonography (36% vs 40%). No verified study here reports its sensitivity or specificity against a reference standard.","name":"Plain radiography","role":"standard","shows":"Calcium deposits in the soft tissues as radio-opaque shadows; hand films show bone changes such as acro-osteolysis and erosions at the same time.","slug":"plain-radiography","sources":[{"added_in":"2026.12.01","authors":"Elhai M, et al.","changed_in":"2026.12.01","citation":"64(8):1244-9","doi":"10.1002/acr.21668","journal":"Arthritis Care Res (Hoboken)","peer_reviewed":true,"pmid":"22422556","publication_type":"journal_article","slug":"elhai-2012","title":"Ultrasonographic hand features in systemic sclerosis and correlates with clinical, biologic, and radiographic findings","url":"https://www.ncbi.nlm.nih.gov/pubmed/22422556?dopt=Abstract","verification":"pubmed","verified_against":"abstract","year":2012}],"strengths":"The standard imaging test named by the review. Hand films showed calcinosis in 23% and 36% of consecutive SSc patients in two cohorts, as often as ultrasonography did in the second, and repeat films taken years apart can document progression.","synonyms":["X-ray","radiograph","plain film"]}
 type DiagnosticModality struct {
+	// AddedIn The data release that added the record (the latest, if it was removed and added
+	// again). Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	AddedIn *AddedIn `json:"added_in"`
+
+	// ChangedIn The latest data release that added, changed or removed the record: `added_in` until a
+	// later release changes it. Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	ChangedIn *ChangedIn `json:"changed_in"`
+
 	// Evidence The findings about this modality, strongest evidence level first, then newest source first, then by id.
 	Evidence []Finding `json:"evidence"`
 
@@ -1559,7 +1682,7 @@ type DiagnosticModality struct {
 
 // DiagnosticModalityList A page of diagnostic modalities. The example is a real page (GET /v1/diagnostic-modalities?role=standard&limit=1).
 //
-// Examples: {"data":[{"evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":38,"key":"valenzuela-2015/clinical-examination/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review states that calcinosis can be diagnosed on clinical grounds.","subject":{"name":"Clinical examination","slug":"clinical-examination","type":"diagnostic_modality"}}],"in_review":true,"limitations":"Only finds deposits that are visible or palpable. No verified study in this knowledge base measured how many deposits seen on imaging examination misses.","name":"Clinical examination","role":"standard","shows":"Deposits that can be seen or felt in the skin and subcutaneous tissue, most often on the hands, and their local complications: tenderness, calcium extruding through the skin, ulceration and infection.","slug":"clinical-examination","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"strengths":"Needs no equipment, and the review accepts a diagnosis made on clinical grounds. It also records the complications that matter to patients: in a large multicentre cohort, 29% of those with calcinosis had tender deposits, 20% spontaneous extrusion and 2% infection.","synonyms":["physical examination","clinical exam"]}],"next":"/v1/diagnostic-modalities?cursor=eyJvIjoibmFtZSIsIm4iOiJDbGluaWNhbCBleGFtaW5hdGlvbiIsInMiOiJjbGluaWNhbC1leGFtaW5hdGlvbiJ9\u0026limit=1\u0026role=standard"}
+// Examples: {"data":[{"added_in":"2026.12.01","changed_in":"2026.12.01","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":38,"key":"valenzuela-2015/clinical-examination/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review states that calcinosis can be diagnosed on clinical grounds.","subject":{"name":"Clinical examination","slug":"clinical-examination","type":"diagnostic_modality"}}],"in_review":true,"limitations":"Only finds deposits that are visible or palpable. No verified study in this knowledge base measured how many deposits seen on imaging examination misses.","name":"Clinical examination","role":"standard","shows":"Deposits that can be seen or felt in the skin and subcutaneous tissue, most often on the hands, and their local complications: tenderness, calcium extruding through the skin, ulceration and infection.","slug":"clinical-examination","sources":[{"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"strengths":"Needs no equipment, and the review accepts a diagnosis made on clinical grounds. It also records the complications that matter to patients: in a large multicentre cohort, 29% of those with calcinosis had tender deposits, 20% spontaneous extrusion and 2% infection.","synonyms":["physical examination","clinical exam"]}],"next":"/v1/diagnostic-modalities?cursor=eyJvIjoibmFtZSIsIm4iOiJDbGluaWNhbCBleGFtaW5hdGlvbiIsInMiOiJjbGluaWNhbC1leGFtaW5hdGlvbiJ9\u0026limit=1\u0026role=standard"}
 type DiagnosticModalityList struct {
 	Data []DiagnosticModality `json:"data"`
 
@@ -1666,7 +1789,7 @@ type EvidenceSummary struct {
 // abbreviated to the first record of each collection, with evidence and findings cut to
 // one item.
 //
-// Examples: {"associated_features":[{"category":"radiographic","consistency":"consistent","description":"Resorption of the bone of the finger tips (terminal phalanges), seen on hand radiographs.","evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":"positive","estimate":2.97,"events":null,"evidence_level":3,"follow_up":null,"id":9,"key":"valenzuela-2020/acro-osteolysis/adjusted-or","measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.008,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"Acro-osteolysis was independently associated with calcinosis in the multivariable analysis (OR 2.97, p = 0.008; no confidence interval in the abstract).","subject":{"name":"Acro-osteolysis","slug":"acro-osteolysis","type":"associated_feature"}}],"in_review":true,"name":"Acro-osteolysis","slug":"acro-osteolysis","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":["acroosteolysis","acro osteolysis","AO","terminal phalanx resorption"]}],"clinical_presentation":[{"description":"Worse overall disability and hand function in patients with calcinosis, measured with the Scleroderma Health Assessment Questionnaire Disability Index and the Cochin Hand Functional Scale.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":null,"events":null,"evidence_level":3,"follow_up":null,"id":102,"key":"valenzuela-2020/disability-and-impaired-hand-function/statement","measure":null,"n_ssc":568,"n_total":568,"outcome":null,"p_relation":null,"p_value":null,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"Every patient completed the HAQ-DI and the Cochin Hand Functional Scale. Disability and hand function were worse with calcinosis, above all when it involved sites other than the fingers and thumbs. The abstract gives no scores or p values for this.","subject":{"name":"Disability and impaired hand function","slug":"disability-and-impaired-hand-function","type":"presentation_item"}}],"kind":"complication","name":"Disability and impaired hand function","slug":"disability-and-impaired-hand-function","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":[]}],"data_version":"464b52db2da218f35dc7529515cc869b","diagnostic_modalities":[{"evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":38,"key":"valenzuela-2015/clinical-examination/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review states that calcinosis can be diagnosed on clinical grounds.","subject":{"name":"Clinical examination","slug":"clinical-examination","type":"diagnostic_modality"}}],"in_review":true,"limitations":"Only finds deposits that are visible or palpable. No verified study in this knowledge base measured how many deposits seen on imaging examination misses.","name":"Clinical examination","role":"standard","shows":"Deposits that can be seen or felt in the skin and subcutaneous tissue, most often on the hands, and their local complications: tenderness, calcium extruding through the skin, ulceration and infection.","slug":"clinical-examination","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"strengths":"Needs no equipment, and the review accepts a diagnosis made on clinical grounds. It also records the complications that matter to patients: in a large multicentre cohort, 29% of those with calcinosis had tender deposits, 20% spontaneous extrusion and 2% infection.","synonyms":["physical examination","clinical exam"]}],"findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":"positive","estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":1,"key":"valenzuela-2015/longer-disease-duration/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review counts a longer duration of SSc among the features that go with calcinosis.","subject":{"name":"Longer disease duration","slug":"longer-disease-duration","type":"associated_feature"}}],"mechanisms":[{"animal_models":["Abcc6-/- knockout mouse"],"description":"Mice lacking the ABCC6 transporter, the gene whose loss-of-function mutations cause the inherited disorder pseudoxanthoma elasticum. The knockout mice lay down mineral in connective tissue much as patients do, which makes them a working model of ectopic mineralisation. None of these models was studied in SSc, and no verified source links ABCC6 to calcinosis in SSc.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":87,"key":"shimada-2021/abcc6-deficiency-models/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"ABCC6-related calcification disorders and their animal models; no SSc","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Shimada BK, Pomozi V, Zoll J, Kuo S, Martin L, Le Saux O","citation":"22(9):4555","doi":"10.3390/ijms22094555","journal":"Int J Mol Sci","peer_reviewed":true,"pmid":"33925341","publication_type":"review","slug":"shimada-2021","title":"ABCC6, Pyrophosphate and Ectopic Calcification: Therapeutic Solutions","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8123679/","verification":"pmc","verified_against":"abstract","year":2021},"statement":"ABCC6 dysfunction is the main cause of pseudoxanthoma elasticum and accounts for some cases of generalized arterial calcification of infancy; in mice, ABCC6 deficiency also underlies an inducible form of dystrophic calcification of the heart.","subject":{"name":"ABCC6 deficiency (pseudoxanthoma elasticum) mouse models","slug":"abcc6-deficiency-models","type":"mechanism"}}],"genes":["ABCC6"],"in_review":false,"name":"ABCC6 deficiency (pseudoxanthoma elasticum) mouse models","slug":"abcc6-deficiency-models","sources":[{"authors":"Shimada BK, Pomozi V, Zoll J, Kuo S, Martin L, Le Saux O","citation":"22(9):4555","doi":"10.3390/ijms22094555","journal":"Int J Mol Sci","peer_reviewed":true,"pmid":"33925341","publication_type":"review","slug":"shimada-2021","title":"ABCC6, Pyrophosphate and Ectopic Calcification: Therapeutic Solutions","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8123679/","verification":"pmc","verified_against":"abstract","year":2021}],"studied_in_ssc":false,"support":"animal_model","synonyms":[],"treatments":[]}],"prevalence":[{"approximate":false,"cases":1290,"cohort":"Scleroderma Clinical Trials Consortium (SCTC): international multicentre SSc cohort","definition":"Calcinosis recorded at any time during the course of SSc; the abstract does not say how it was ascertained","design":"Retrospective cohort","evidence":[],"kind":"cohort","n":5218,"percent":24.7,"slug":"sctc-2016-any-time","source":{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016},"statement":"Of 5218 SSc patients in the SCTC cohort, 1290 (24.7%) had had calcinosis at some point, which the authors summarise as about one patient in four."}],"schema_version":14,"sources":[{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","cited_by":[{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"},{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"},{"name":"Consecutive SSc patients at one French centre (Cochin Hospital, Paris)","slug":"avouac-2006-hand-radiographs","type":"prevalence_estimate"}],"doi":null,"findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.23,"events":null,"evidence_level":3,"follow_up":null,"id":41,"key":"avouac-2006/plain-radiography/proportion","measure":"proportion","n_ssc":120,"n_total":120,"outcome":null,"p_relation":null,"p_value":null,"population":"120 consecutive SSc patients (42 controls with RA or digital trauma not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","doi":null,"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006},"statement":"Hand radiographs showed calcinosis in 23% of consecutive SSc patients; the same films also showed acro-osteolysis (22%), erosions (21%) and flexion contractures (27%).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006}],"treatments":[{"category":"pharmacologic","drug_class":"aluminium-containing antacid","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":109,"key":"valenzuela-2015/aluminium-hydroxide/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":false,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review's abstract reports that several drug therapies have been tried for calcinosis with variable results and keeps surgical excision as the mainstay; it names no individual drug.","subject":{"name":"Aluminium hydroxide","slug":"aluminium-hydroxide","type":"treatment"}}],"evidence_level":5,"evidence_summary":{"completed_rct_in_ssc":false,"improved":0,"mixed":0,"no_effect":0,"recommended_against":false,"ssc_patients":0,"strongest_design":"narrative_review","strongest_level":5,"studies":0,"worsened":0},"mainstay":false,"mechanisms":[],"name":"Aluminium hydroxide","rationale":"Listed by a 2005 review among the agents tried for calcinosis in rheumatic diseases. The verified record gives no dose, route, rationale or result for it.","route":null,"slug":"aluminium-hydroxide","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"synonyms":[]}]}
+// Examples: {"associated_features":[{"added_in":"2026.12.01","category":"radiographic","changed_in":"2026.12.01","consistency":"consistent","description":"Resorption of the bone of the finger tips (terminal phalanges), seen on hand radiographs.","evidence":[{"added_in":"2026.12.01","adjusted":true,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":"positive","estimate":2.97,"events":null,"evidence_level":3,"follow_up":null,"id":9,"key":"valenzuela-2020/acro-osteolysis/adjusted-or","measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.008,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"Acro-osteolysis was independently associated with calcinosis in the multivariable analysis (OR 2.97, p = 0.008; no confidence interval in the abstract).","subject":{"name":"Acro-osteolysis","slug":"acro-osteolysis","type":"associated_feature"}}],"in_review":true,"name":"Acro-osteolysis","slug":"acro-osteolysis","sources":[{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":["acroosteolysis","acro osteolysis","AO","terminal phalanx resorption"]}],"clinical_presentation":[{"added_in":"2026.12.01","changed_in":"2026.12.01","description":"Worse overall disability and hand function in patients with calcinosis, measured with the Scleroderma Health Assessment Questionnaire Disability Index and the Cochin Hand Functional Scale.","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":null,"events":null,"evidence_level":3,"follow_up":null,"id":102,"key":"valenzuela-2020/disability-and-impaired-hand-function/statement","measure":null,"n_ssc":568,"n_total":568,"outcome":null,"p_relation":null,"p_value":null,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"Every patient completed the HAQ-DI and the Cochin Hand Functional Scale. Disability and hand function were worse with calcinosis, above all when it involved sites other than the fingers and thumbs. The abstract gives no scores or p values for this.","subject":{"name":"Disability and impaired hand function","slug":"disability-and-impaired-hand-function","type":"presentation_item"}}],"kind":"complication","name":"Disability and impaired hand function","slug":"disability-and-impaired-hand-function","sources":[{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":[]}],"data_version":"3c1863c3f567526883ea36b7fa9d43ae","diagnostic_modalities":[{"added_in":"2026.12.01","changed_in":"2026.12.01","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":38,"key":"valenzuela-2015/clinical-examination/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review states that calcinosis can be diagnosed on clinical grounds.","subject":{"name":"Clinical examination","slug":"clinical-examination","type":"diagnostic_modality"}}],"in_review":true,"limitations":"Only finds deposits that are visible or palpable. No verified study in this knowledge base measured how many deposits seen on imaging examination misses.","name":"Clinical examination","role":"standard","shows":"Deposits that can be seen or felt in the skin and subcutaneous tissue, most often on the hands, and their local complications: tenderness, calcium extruding through the skin, ulceration and infection.","slug":"clinical-examination","sources":[{"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"strengths":"Needs no equipment, and the review accepts a diagnosis made on clinical grounds. It also records the complications that matter to patients: in a large multicentre cohort, 29% of those with calcinosis had tender deposits, 20% spontaneous extrusion and 2% infection.","synonyms":["physical examination","clinical exam"]}],"findings":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":"positive","estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":1,"key":"valenzuela-2015/longer-disease-duration/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review counts a longer duration of SSc among the features that go with calcinosis.","subject":{"name":"Longer disease duration","slug":"longer-disease-duration","type":"associated_feature"}}],"mechanisms":[{"added_in":"2026.12.01","animal_models":["Abcc6-/- knockout mouse"],"changed_in":"2026.12.01","description":"Mice lacking the ABCC6 transporter, the gene whose loss-of-function mutations cause the inherited disorder pseudoxanthoma elasticum. The knockout mice lay down mineral in connective tissue much as patients do, which makes them a working model of ectopic mineralisation. None of these models was studied in SSc, and no verified source links ABCC6 to calcinosis in SSc.","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":87,"key":"shimada-2021/abcc6-deficiency-models/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"ABCC6-related calcification disorders and their animal models; no SSc","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Shimada BK, Pomozi V, Zoll J, Kuo S, Martin L, Le Saux O","changed_in":"2026.12.01","citation":"22(9):4555","doi":"10.3390/ijms22094555","journal":"Int J Mol Sci","peer_reviewed":true,"pmid":"33925341","publication_type":"review","slug":"shimada-2021","title":"ABCC6, Pyrophosphate and Ectopic Calcification: Therapeutic Solutions","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8123679/","verification":"pmc","verified_against":"abstract","year":2021},"statement":"ABCC6 dysfunction is the main cause of pseudoxanthoma elasticum and accounts for some cases of generalized arterial calcification of infancy; in mice, ABCC6 deficiency also underlies an inducible form of dystrophic calcification of the heart.","subject":{"name":"ABCC6 deficiency (pseudoxanthoma elasticum) mouse models","slug":"abcc6-deficiency-models","type":"mechanism"}}],"genes":["ABCC6"],"in_review":false,"name":"ABCC6 deficiency (pseudoxanthoma elasticum) mouse models","slug":"abcc6-deficiency-models","sources":[{"added_in":"2026.12.01","authors":"Shimada BK, Pomozi V, Zoll J, Kuo S, Martin L, Le Saux O","changed_in":"2026.12.01","citation":"22(9):4555","doi":"10.3390/ijms22094555","journal":"Int J Mol Sci","peer_reviewed":true,"pmid":"33925341","publication_type":"review","slug":"shimada-2021","title":"ABCC6, Pyrophosphate and Ectopic Calcification: Therapeutic Solutions","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8123679/","verification":"pmc","verified_against":"abstract","year":2021}],"studied_in_ssc":false,"support":"animal_model","synonyms":[],"treatments":[]}],"prevalence":[{"added_in":"2026.12.01","approximate":false,"cases":1290,"changed_in":"2026.12.01","cohort":"Scleroderma Clinical Trials Consortium (SCTC): international multicentre SSc cohort","definition":"Calcinosis recorded at any time during the course of SSc; the abstract does not say how it was ascertained","design":"Retrospective cohort","evidence":[],"kind":"cohort","n":5218,"percent":24.7,"slug":"sctc-2016-any-time","source":{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016},"statement":"Of 5218 SSc patients in the SCTC cohort, 1290 (24.7%) had had calcinosis at some point, which the authors summarise as about one patient in four."}],"release":"2026.12.01","schema_version":30,"sources":[{"added_in":"2026.12.01","authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","changed_in":"2026.12.01","citation":"65(8):1088-1092","cited_by":[{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"},{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"},{"name":"Consecutive SSc patients at one French centre (Cochin Hospital, Paris)","slug":"avouac-2006-hand-radiographs","type":"prevalence_estimate"}],"doi":null,"findings":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.23,"events":null,"evidence_level":3,"follow_up":null,"id":41,"key":"avouac-2006/plain-radiography/proportion","measure":"proportion","n_ssc":120,"n_total":120,"outcome":null,"p_relation":null,"p_value":null,"population":"120 consecutive SSc patients (42 controls with RA or digital trauma not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","changed_in":"2026.12.01","citation":"65(8):1088-1092","doi":null,"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006},"statement":"Hand radiographs showed calcinosis in 23% of consecutive SSc patients; the same films also showed acro-osteolysis (22%), erosions (21%) and flexion contractures (27%).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006}],"treatments":[{"added_in":"2026.12.01","category":"pharmacologic","changed_in":"2026.12.01","drug_class":"aluminium-containing antacid","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":109,"key":"valenzuela-2015/aluminium-hydroxide/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":false,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review's abstract reports that several drug therapies have been tried for calcinosis with variable results and keeps surgical excision as the mainstay; it names no individual drug.","subject":{"name":"Aluminium hydroxide","slug":"aluminium-hydroxide","type":"treatment"}}],"evidence_level":5,"evidence_summary":{"completed_rct_in_ssc":false,"improved":0,"mixed":0,"no_effect":0,"recommended_against":false,"ssc_patients":0,"strongest_design":"narrative_review","strongest_level":5,"studies":0,"worsened":0},"mainstay":false,"mechanisms":[],"name":"Aluminium hydroxide","rationale":"Listed by a 2005 review among the agents tried for calcinosis in rheumatic diseases. The verified record gives no dose, route, rationale or result for it.","route":null,"slug":"aluminium-hydroxide","sources":[{"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"synonyms":[]}]}
 type ExportDocument struct {
 	// AssociatedFeatures Every associated feature, by name.
 	AssociatedFeatures []AssociatedFeature `json:"associated_features"`
@@ -1688,6 +1811,10 @@ type ExportDocument struct {
 
 	// Prevalence Every prevalence estimate, largest cohort first.
 	Prevalence []PrevalenceEstimate `json:"prevalence"`
+
+	// Release The data release the export holds, as in `Meta`: GET /v1/changes?since= it later
+	// tells what changed.
+	Release *string `json:"release"`
 
 	// SchemaVersion The schema version, as in `Meta`.
 	SchemaVersion int `json:"schema_version"`
@@ -1899,6 +2026,38 @@ type FhirQuantity struct {
 // FhirQuantityComparator defines model for FhirQuantity.Comparator.
 type FhirQuantityComparator string
 
+// FieldChange One changed field of a record, named as the content's column (`estimate`, `ci_low`,
+// `synonyms`, `source_id`, ...), with its value before and after the release.
+type FieldChange struct {
+	Field string `json:"field"`
+
+	// New A field's value as the content holds it: text exactly as the database prints it
+	// (numbers keep their published scale, so `3.90`; booleans are `true` or `false`), the
+	// referenced record's key for a reference (a source's slug for `source_id`), a list of
+	// strings for a list or a set of references, or null.
+	New *FieldValue `json:"new"`
+
+	// Old A field's value as the content holds it: text exactly as the database prints it
+	// (numbers keep their published scale, so `3.90`; booleans are `true` or `false`), the
+	// referenced record's key for a reference (a source's slug for `source_id`), a list of
+	// strings for a list or a set of references, or null.
+	Old *FieldValue `json:"old"`
+}
+
+// FieldValue A field's value as the content holds it: text exactly as the database prints it
+// (numbers keep their published scale, so `3.90`; booleans are `true` or `false`), the
+// referenced record's key for a reference (a source's slug for `source_id`), a list of
+// strings for a list or a set of references, or null.
+type FieldValue struct {
+	union json.RawMessage
+}
+
+// FieldValue0 defines model for FieldValue.0.
+type FieldValue0 = string
+
+// FieldValue1 defines model for FieldValue.1.
+type FieldValue1 = []string
+
 // Finding One result of one study about one record (its `subject`), as the source published it.
 // Fields the source does not give, or that do not apply, are null. Paired fields are null
 // together: `measure`/`estimate`, `ci_low`/`ci_high`, `p_value`/`p_relation`,
@@ -1911,13 +2070,27 @@ type FhirQuantityComparator string
 // recommends. `primary` marks each source's main result for its subject. The example is a
 // stored finding.
 //
-// Examples: {"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}
+// Examples: {"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"added_in":"2026.12.01","authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","changed_in":"2026.12.01","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}
 type Finding struct {
+	// AddedIn The data release that added the record (the latest, if it was removed and added
+	// again). Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	AddedIn *AddedIn `json:"added_in"`
+
 	// Adjusted Whether the estimate is adjusted for other variables.
 	Adjusted *bool `json:"adjusted"`
 
 	// AdverseEffects Adverse effects reported.
 	AdverseEffects *string `json:"adverse_effects"`
+
+	// ChangedIn The latest data release that added, changed or removed the record: `added_in` until a
+	// later release changes it. Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	ChangedIn *ChangedIn `json:"changed_in"`
 
 	// CiHigh Upper bound of the confidence interval; null exactly when `ci_low` is null.
 	CiHigh *float64 `json:"ci_high"`
@@ -2016,7 +2189,7 @@ type Finding struct {
 	// Source A publication that records cite. The example is a stored source: the anchor review.
 	//
 	//
-	// Examples: {"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}
+	// Examples: {"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}
 	Source Source `json:"source"`
 
 	// Statement The finding in one or two plain sentences.
@@ -2055,7 +2228,7 @@ type FindingRecommendationBasis string
 
 // FindingList A page of findings. The example is a real page (GET /v1/findings?subject_type=treatment&evidence_level_max=2).
 //
-// Examples: {"data":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"next":null}
+// Examples: {"data":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"added_in":"2026.12.01","authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","changed_in":"2026.12.01","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"next":null}
 type FindingList struct {
 	Data []Finding `json:"data"`
 
@@ -2088,11 +2261,25 @@ type Measure string
 
 // Mechanism A proposed pathomechanism of calcinosis. The example is a stored record.
 //
-// Examples: {"animal_models":[],"description":"The idea that long-standing inflammation in the tissue promotes calcium deposition. It is put forward as a possible mechanism; no verified study in this knowledge base tests it directly.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":32,"key":"valenzuela-2015/chronic-inflammation/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review names chronic inflammation among the proposed causes of calcinosis in SSc.","subject":{"name":"Chronic inflammation","slug":"chronic-inflammation","type":"mechanism"}}],"genes":[],"in_review":true,"name":"Chronic inflammation","slug":"chronic-inflammation","sources":[{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"studied_in_ssc":false,"support":"hypothesis","synonyms":["inflammation"],"treatments":[{"name":"Colchicine","slug":"colchicine"},{"name":"Triamcinolone acetonide, intralesional","slug":"intralesional-triamcinolone"},{"name":"Minocycline","slug":"minocycline"}]}
+// Examples: {"added_in":"2026.12.01","animal_models":[],"changed_in":"2026.12.01","description":"The idea that long-standing inflammation in the tissue promotes calcium deposition. It is put forward as a possible mechanism; no verified study in this knowledge base tests it directly.","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":null,"events":null,"evidence_level":5,"follow_up":null,"id":32,"key":"valenzuela-2015/chronic-inflammation/statement","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with SSc (literature review)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review names chronic inflammation among the proposed causes of calcinosis in SSc.","subject":{"name":"Chronic inflammation","slug":"chronic-inflammation","type":"mechanism"}}],"genes":[],"in_review":true,"name":"Chronic inflammation","slug":"chronic-inflammation","sources":[{"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}],"studied_in_ssc":false,"support":"hypothesis","synonyms":["inflammation"],"treatments":[{"name":"Colchicine","slug":"colchicine"},{"name":"Triamcinolone acetonide, intralesional","slug":"intralesional-triamcinolone"},{"name":"Minocycline","slug":"minocycline"}]}
 type Mechanism struct {
+	// AddedIn The data release that added the record (the latest, if it was removed and added
+	// again). Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	AddedIn *AddedIn `json:"added_in"`
+
 	// AnimalModels Animal models in which the mechanism was studied; empty when none.
 	AnimalModels []string `json:"animal_models"`
-	Description  string   `json:"description"`
+
+	// ChangedIn The latest data release that added, changed or removed the record: `added_in` until a
+	// later release changes it. Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	ChangedIn   *ChangedIn `json:"changed_in"`
+	Description string     `json:"description"`
 
 	// Evidence The findings about this mechanism, strongest evidence level first, then newest source first, then by id.
 	Evidence []Finding `json:"evidence"`
@@ -2127,7 +2314,7 @@ type Mechanism struct {
 
 // MechanismList A page of mechanisms. The example is a real page (GET /v1/mechanisms?support=human_observational), its evidence cut to one finding.
 //
-// Examples: {"data":[{"animal_models":[],"description":"The idea that poor blood supply and low tissue oxygen, from the vasculopathy of SSc, favour calcium deposition. Cohort studies tie calcinosis to digital ischaemia and capillary loss, which fits this idea but does not by itself show cause and effect.","evidence":[{"adjusted":true,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":1.8,"events":null,"evidence_level":3,"follow_up":null,"id":35,"key":"valenzuela-2020/vascular-hypoxia/adjusted-or","measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.002,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"In a second multicentre cohort, calcinosis again went with ischaemic manifestations: digital ischaemia OR 1.8 (p = 0.002) in the multivariable model. This supports a link with vascular disease but cannot show direction.","subject":{"name":"Vascular hypoxia","slug":"vascular-hypoxia","type":"mechanism"}}],"genes":[],"in_review":true,"name":"Vascular hypoxia","slug":"vascular-hypoxia","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"studied_in_ssc":true,"support":"human_observational","synonyms":["hypoxia","ischaemia","ischemia","vasculopathy"],"treatments":[]}],"next":null}
+// Examples: {"data":[{"added_in":"2026.12.01","animal_models":[],"changed_in":"2026.12.01","description":"The idea that poor blood supply and low tissue oxygen, from the vasculopathy of SSc, favour calcium deposition. Cohort studies tie calcinosis to digital ischaemia and capillary loss, which fits this idea but does not by itself show cause and effect.","evidence":[{"added_in":"2026.12.01","adjusted":true,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":1.8,"events":null,"evidence_level":3,"follow_up":null,"id":35,"key":"valenzuela-2020/vascular-hypoxia/adjusted-or","measure":"odds_ratio","n_ssc":568,"n_total":568,"outcome":null,"p_relation":"=","p_value":0.002,"population":"568 consecutive SSc patients at 10 centres in North America, Australia and Mexico; 215 with calcinosis","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"In a second multicentre cohort, calcinosis again went with ischaemic manifestations: digital ischaemia OR 1.8 (p = 0.002) in the multivariable model. This supports a link with vascular disease but cannot show direction.","subject":{"name":"Vascular hypoxia","slug":"vascular-hypoxia","type":"mechanism"}}],"genes":[],"in_review":true,"name":"Vascular hypoxia","slug":"vascular-hypoxia","sources":[{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"studied_in_ssc":true,"support":"human_observational","synonyms":["hypoxia","ischaemia","ischemia","vasculopathy"],"treatments":[]}],"next":null}
 type MechanismList struct {
 	Data []Mechanism `json:"data"`
 
@@ -2145,7 +2332,7 @@ type MechanismSupport string
 // Meta The version and size of the knowledge base, read in one consistent snapshot. The
 // example is a real answer.
 //
-// Examples: {"counts":{"associated_features":27,"clinical_presentation":11,"diagnostic_modalities":7,"findings":198,"mechanisms":9,"prevalence":12,"sources":46,"treatments":20},"data_version":"2a739dfaf7f07c83b6933da87125480d","licenses":{"code":"Apache-2.0","content":"CC0-1.0"},"rules_version":"2026-12-01.1","schema_version":21,"verification":{"grey_literature":8,"sources_by_depth":{"abstract":43,"full_text":3}}}
+// Examples: {"counts":{"associated_features":27,"clinical_presentation":11,"diagnostic_modalities":7,"findings":209,"mechanisms":10,"prevalence":12,"sources":50,"treatments":20},"data_version":"3c1863c3f567526883ea36b7fa9d43ae","licenses":{"code":"Apache-2.0","content":"CC0-1.0"},"release":"2026.12.01","rules_version":"2026-12-01.1","schema_version":30,"verification":{"grey_literature":8,"sources_by_depth":{"abstract":48,"full_text":2}}}
 type Meta struct {
 	// Counts The number of records in each collection, keyed by collection.
 	Counts struct {
@@ -2174,6 +2361,11 @@ type Meta struct {
 		Code    MetaLicensesCode    `json:"code"`
 		Content MetaLicensesContent `json:"content"`
 	} `json:"licenses"`
+
+	// Release The current data release, the latest (GET /v1/releases/{id}); a client that holds
+	// an older one asks GET /v1/changes?since= it what to update. Null only before any
+	// release.
+	Release *string `json:"release"`
 
 	// RulesVersion The version of the synthesis rules (GET /v1/synthesis-rules) behind every treatment's `synthesis`.
 	RulesVersion string `json:"rules_version"`
@@ -2223,9 +2415,22 @@ type Outcome string
 // PresentationItem A typical site of calcinosis (`kind` `site`) or one of its complications (`kind`
 // `complication`). The example is a stored record.
 //
-// Examples: {"description":"The hands, the commonest place for calcinosis in SSc in a large multicentre cohort.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.7,"events":null,"evidence_level":3,"follow_up":null,"id":96,"key":"valenzuela-2020/hands/proportion","measure":"proportion","n_ssc":215,"n_total":215,"outcome":null,"p_relation":null,"p_value":null,"population":"215 SSc patients with calcinosis, from 568 consecutive patients at 10 centres in North America, Australia and Mexico","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"The hands were the most common location of calcinosis, at 70%. The abstract does not say whether this is a share of patients or of lesions.","subject":{"name":"Hands","slug":"hands","type":"presentation_item"}}],"kind":"site","name":"Hands","slug":"hands","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":[]}
+// Examples: {"added_in":"2026.12.01","changed_in":"2026.12.01","description":"The hands, the commonest place for calcinosis in SSc in a large multicentre cohort.","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.7,"events":null,"evidence_level":3,"follow_up":null,"id":96,"key":"valenzuela-2020/hands/proportion","measure":"proportion","n_ssc":215,"n_total":215,"outcome":null,"p_relation":null,"p_value":null,"population":"215 SSc patients with calcinosis, from 568 consecutive patients at 10 centres in North America, Australia and Mexico","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"The hands were the most common location of calcinosis, at 70%. The abstract does not say whether this is a share of patients or of lesions.","subject":{"name":"Hands","slug":"hands","type":"presentation_item"}}],"kind":"site","name":"Hands","slug":"hands","sources":[{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":[]}
 type PresentationItem struct {
-	Description string `json:"description"`
+	// AddedIn The data release that added the record (the latest, if it was removed and added
+	// again). Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	AddedIn *AddedIn `json:"added_in"`
+
+	// ChangedIn The latest data release that added, changed or removed the record: `added_in` until a
+	// later release changes it. Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	ChangedIn   *ChangedIn `json:"changed_in"`
+	Description string     `json:"description"`
 
 	// Evidence The findings about this item, strongest evidence level first, then newest source first, then by id.
 	Evidence []Finding `json:"evidence"`
@@ -2248,7 +2453,7 @@ type PresentationItem struct {
 
 // PresentationItemList A page of clinical-presentation items. The example is a real page (GET /v1/clinical-presentation?kind=site&limit=1).
 //
-// Examples: {"data":[{"description":"The little finger, the digit least often affected in the same cohort.","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.08,"events":null,"evidence_level":3,"follow_up":null,"id":98,"key":"valenzuela-2020/fifth-fingers/proportion","measure":"proportion","n_ssc":215,"n_total":215,"outcome":null,"p_relation":null,"p_value":null,"population":"215 SSc patients with calcinosis, from 568 consecutive patients at 10 centres in North America, Australia and Mexico","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"The fifth fingers were the least affected digits (8%), at the end of a gradient that starts at the thumb. The abstract does not say whether patients or lesions were counted.","subject":{"name":"Fifth fingers","slug":"fifth-fingers","type":"presentation_item"}}],"kind":"site","name":"Fifth fingers","slug":"fifth-fingers","sources":[{"authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":[]}],"next":"/v1/clinical-presentation?cursor=eyJvIjoibmFtZSIsIm4iOiJGaWZ0aCBmaW5nZXJzIiwicyI6ImZpZnRoLWZpbmdlcnMifQ\u0026kind=site\u0026limit=1"}
+// Examples: {"data":[{"added_in":"2026.12.01","changed_in":"2026.12.01","description":"The little finger, the digit least often affected in the same cohort.","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.08,"events":null,"evidence_level":3,"follow_up":null,"id":98,"key":"valenzuela-2020/fifth-fingers/proportion","measure":"proportion","n_ssc":215,"n_total":215,"outcome":null,"p_relation":null,"p_value":null,"population":"215 SSc patients with calcinosis, from 568 consecutive patients at 10 centres in North America, Australia and Mexico","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020},"statement":"The fifth fingers were the least affected digits (8%), at the end of a gradient that starts at the thumb. The abstract does not say whether patients or lesions were counted.","subject":{"name":"Fifth fingers","slug":"fifth-fingers","type":"presentation_item"}}],"kind":"site","name":"Fifth fingers","slug":"fifth-fingers","sources":[{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M, Rodriguez-Reyna TS, Proudman S, Khanna D, Young A, Hinchcliff M, Steen V, Gordon J, Hsu V, Castelino FV, Schoenfeld S, Li S, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"50(5):891-896","doi":"10.1016/j.semarthrit.2020.06.007","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"32898758","publication_type":"journal_article","slug":"valenzuela-2020","title":"Calcinosis is associated with ischemic manifestations and increased disability in patients with systemic sclerosis","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC8205269/","verification":"pmc","verified_against":"abstract","year":2020}],"synonyms":[]}],"next":"/v1/clinical-presentation?cursor=eyJvIjoibmFtZSIsIm4iOiJGaWZ0aCBmaW5nZXJzIiwicyI6ImZpZnRoLWZpbmdlcnMifQ\u0026kind=site\u0026limit=1"}
 type PresentationItemList struct {
 	Data []PresentationItem `json:"data"`
 
@@ -2267,13 +2472,27 @@ type PresentationKind string
 // review's summary figure (`kind` `review_summary`). The example is a stored record: the
 // review's summary figure.
 //
-// Examples: {"approximate":true,"cases":null,"cohort":"Patients with systemic sclerosis (summary of the literature reviewed)","definition":"Not stated in the review abstract","design":"Narrative review","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":0.25,"events":null,"evidence_level":5,"follow_up":null,"id":184,"key":"valenzuela-2015/valenzuela-2015-review-summary/proportion","measure":"proportion","n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with systemic sclerosis (summary of the literature reviewed)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review puts the share of SSc patients with calcinosis cutis at almost a quarter; it gives the figure in words, not as a count.","subject":{"name":"Patients with systemic sclerosis (summary of the literature reviewed)","slug":"valenzuela-2015-review-summary","type":"prevalence_estimate"}}],"kind":"review_summary","n":null,"percent":25,"slug":"valenzuela-2015-review-summary","source":{"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review puts the share of SSc patients with calcinosis cutis at almost a quarter; it gives the figure in words, not as a count."}
+// Examples: {"added_in":"2026.12.01","approximate":true,"cases":null,"changed_in":"2026.12.01","cohort":"Patients with systemic sclerosis (summary of the literature reviewed)","definition":"Not stated in the review abstract","design":"Narrative review","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"narrative_review","direction":null,"estimate":0.25,"events":null,"evidence_level":5,"follow_up":null,"id":184,"key":"valenzuela-2015/valenzuela-2015-review-summary/proportion","measure":"proportion","n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"Patients with systemic sclerosis (summary of the literature reviewed)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review puts the share of SSc patients with calcinosis cutis at almost a quarter; it gives the figure in words, not as a count.","subject":{"name":"Patients with systemic sclerosis (summary of the literature reviewed)","slug":"valenzuela-2015-review-summary","type":"prevalence_estimate"}}],"kind":"review_summary","n":null,"percent":25,"slug":"valenzuela-2015-review-summary","source":{"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015},"statement":"The review puts the share of SSc patients with calcinosis cutis at almost a quarter; it gives the figure in words, not as a count."}
 type PrevalenceEstimate struct {
+	// AddedIn The data release that added the record (the latest, if it was removed and added
+	// again). Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	AddedIn *AddedIn `json:"added_in"`
+
 	// Approximate Whether the source gives the share only in words (such as "almost one quarter"), not as a count.
 	Approximate bool `json:"approximate"`
 
 	// Cases Number of patients with calcinosis, when the source gives a count; at most `n`.
 	Cases *int `json:"cases"`
+
+	// ChangedIn The latest data release that added, changed or removed the record: `added_in` until a
+	// later release changes it. Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	ChangedIn *ChangedIn `json:"changed_in"`
 
 	// Cohort The patients the estimate is about.
 	Cohort string `json:"cohort"`
@@ -2308,7 +2527,7 @@ type PrevalenceEstimate struct {
 	// Source A publication that records cite. The example is a stored source: the anchor review.
 	//
 	//
-	// Examples: {"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}
+	// Examples: {"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}
 	Source Source `json:"source"`
 
 	// Statement The estimate in one or two plain sentences.
@@ -2320,7 +2539,7 @@ type PrevalenceEstimateKind string
 
 // PrevalenceEstimateList A page of prevalence estimates. The example is a real page (GET /v1/prevalence?limit=1).
 //
-// Examples: {"data":[{"approximate":false,"cases":1290,"cohort":"Scleroderma Clinical Trials Consortium (SCTC): international multicentre SSc cohort","definition":"Calcinosis recorded at any time during the course of SSc; the abstract does not say how it was ascertained","design":"Retrospective cohort","evidence":[],"kind":"cohort","n":5218,"percent":24.7,"slug":"sctc-2016-any-time","source":{"authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016},"statement":"Of 5218 SSc patients in the SCTC cohort, 1290 (24.7%) had had calcinosis at some point, which the authors summarise as about one patient in four."}],"next":"/v1/prevalence?cursor=eyJvIjoiY29ob3J0X3NpemUiLCJyIjo1MjE4LCJzIjoic2N0Yy0yMDE2LWFueS10aW1lIn0\u0026limit=1"}
+// Examples: {"data":[{"added_in":"2026.12.01","approximate":false,"cases":1290,"changed_in":"2026.12.01","cohort":"Scleroderma Clinical Trials Consortium (SCTC): international multicentre SSc cohort","definition":"Calcinosis recorded at any time during the course of SSc; the abstract does not say how it was ascertained","design":"Retrospective cohort","evidence":[],"kind":"cohort","n":5218,"percent":24.7,"slug":"sctc-2016-any-time","source":{"added_in":"2026.12.01","authors":"Valenzuela A, Baron M; Canadian Scleroderma Research Group; Herrick AL, Proudman S, Stevens W; Australian Scleroderma Interest Group; Rodriguez-Reyna TS, Vacca A, Medsger TA Jr, Hinchcliff M, Hsu V, Wu JY, Fiorentino D, Chung L","changed_in":"2026.12.01","citation":"46(3):344-349","doi":"10.1016/j.semarthrit.2016.05.008","journal":"Semin Arthritis Rheum","peer_reviewed":true,"pmid":"27371996","publication_type":"journal_article","slug":"valenzuela-2016","title":"Calcinosis is associated with digital ulcers and osteoporosis in patients with systemic sclerosis: A Scleroderma Clinical Trials Consortium study","url":"https://pmc.ncbi.nlm.nih.gov/articles/PMC5500288/","verification":"pmc","verified_against":"abstract","year":2016},"statement":"Of 5218 SSc patients in the SCTC cohort, 1290 (24.7%) had had calcinosis at some point, which the authors summarise as about one patient in four."}],"next":"/v1/prevalence?cursor=eyJvIjoiY29ob3J0X3NpemUiLCJyIjo1MjE4LCJzIjoic2N0Yy0yMDE2LWFueS10aW1lIn0\u0026limit=1"}
 type PrevalenceEstimateList struct {
 	Data []PrevalenceEstimate `json:"data"`
 
@@ -2420,6 +2639,120 @@ type Ref struct {
 	Slug Slug `json:"slug"`
 }
 
+// Release A data release: the content as one database migration left it. The example is the
+// baseline release.
+//
+// Examples: {"counts":{"added":346,"changed":0,"removed":0},"id":"2026.12.01","published":"2026-12-01","summary":"Baseline: the content as the hand-written migrations 000002 to 000029 left it."}
+type Release struct {
+	// Counts How many records the release added, removed and changed.
+	Counts ReleaseCounts `json:"counts"`
+
+	// Id A data release's id: the day it was made, `YYYY.MM.DD`, with `-2`, `-3`, ... for a
+	// second or later release on one day. Releases are ordered by the migration that made
+	// them, not by their ids.
+	//
+	//
+	// Examples: 2026.12.01
+	Id ReleaseId `json:"id"`
+
+	// Published The day the release was published.
+	Published openapi_types.Date `json:"published"`
+
+	// Summary What the release changed, in a sentence.
+	Summary string `json:"summary"`
+}
+
+// ReleaseChange One record that a release added, removed or changed. The example is an entry of the
+// baseline release.
+//
+// Examples: {"change":"added","fields":[],"href":"/v1/sources/avouac-2006","key":"avouac-2006","kind":"sources","release":"2026.12.01"}
+type ReleaseChange struct {
+	Change ReleaseChangeChange `json:"change"`
+
+	// Fields For `changed`, each changed field, in the order of the record's columns; empty for
+	// `added` and `removed`.
+	Fields []FieldChange `json:"fields"`
+
+	// Href Where the record is served (`/v1/{kind}/{key}`), to fetch it whole; null for
+	// `removed`, as no record is left to serve. A record that a later release removed is
+	// no longer served at its href either: apply the changes in order.
+	Href *string `json:"href"`
+
+	// Key The record's natural key: its slug, or a finding's `key` (`source/subject/name`).
+	Key string `json:"key"`
+
+	// Kind The record's collection, as its path under /v1 names it, listed here in the order
+	// changes are applied: a record's references come before it.
+	Kind ReleaseChangeKind `json:"kind"`
+
+	// Release A data release's id: the day it was made, `YYYY.MM.DD`, with `-2`, `-3`, ... for a
+	// second or later release on one day. Releases are ordered by the migration that made
+	// them, not by their ids.
+	//
+	//
+	// Examples: 2026.12.01
+	Release ReleaseId `json:"release"`
+}
+
+// ReleaseChangeChange defines model for ReleaseChange.Change.
+type ReleaseChangeChange string
+
+// ReleaseChangeKind The record's collection, as its path under /v1 names it, listed here in the order
+// changes are applied: a record's references come before it.
+type ReleaseChangeKind string
+
+// ReleaseCounts How many records the release added, removed and changed.
+type ReleaseCounts struct {
+	Added   int `json:"added"`
+	Changed int `json:"changed"`
+	Removed int `json:"removed"`
+}
+
+// ReleaseDetail A data release with its changelog: the fields of `Release`, then `changes`. The example
+// is the baseline release, its changelog cut to two entries.
+//
+// Examples: {"changes":[{"change":"added","fields":[],"href":"/v1/sources/avouac-2006","key":"avouac-2006","kind":"sources","release":"2026.12.01"},{"change":"added","fields":[],"href":"/v1/findings/avouac-2006/avouac-2006-hand-radiographs/proportion","key":"avouac-2006/avouac-2006-hand-radiographs/proportion","kind":"findings","release":"2026.12.01"}],"counts":{"added":346,"changed":0,"removed":0},"id":"2026.12.01","published":"2026-12-01","summary":"Baseline: the content as the hand-written migrations 000002 to 000029 left it."}
+type ReleaseDetail struct {
+	// Changes One entry per record the release added, removed or changed, sources first and
+	// findings last (the order of `kind`), then by key.
+	Changes []ReleaseChange `json:"changes"`
+
+	// Counts How many records the release added, removed and changed.
+	Counts ReleaseCounts `json:"counts"`
+
+	// Id A data release's id: the day it was made, `YYYY.MM.DD`, with `-2`, `-3`, ... for a
+	// second or later release on one day. Releases are ordered by the migration that made
+	// them, not by their ids.
+	//
+	//
+	// Examples: 2026.12.01
+	Id ReleaseId `json:"id"`
+
+	// Published The day the release was published.
+	Published openapi_types.Date `json:"published"`
+
+	// Summary What the release changed, in a sentence.
+	Summary string `json:"summary"`
+}
+
+// ReleaseId A data release's id: the day it was made, `YYYY.MM.DD`, with `-2`, `-3`, ... for a
+// second or later release on one day. Releases are ordered by the migration that made
+// them, not by their ids.
+//
+// Examples: 2026.12.01
+type ReleaseId = string
+
+// ReleaseList A page of releases, newest first. The example is a real page (GET /v1/releases).
+//
+// Examples: {"data":[{"counts":{"added":346,"changed":0,"removed":0},"id":"2026.12.01","published":"2026-12-01","summary":"Baseline: the content as the hand-written migrations 000002 to 000029 left it."}],"next":null}
+type ReleaseList struct {
+	Data []Release `json:"data"`
+
+	// Next Relative URL of the next page (the request's path and query, with a `cursor` added),
+	// or null on the last page.
+	Next *string `json:"next"`
+}
+
 // Route How a treatment is given.
 type Route string
 
@@ -2481,10 +2814,24 @@ type Slug = string
 
 // Source A publication that records cite. The example is a stored source: the anchor review.
 //
-// Examples: {"authors":"Valenzuela A, Chung L","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}
+// Examples: {"added_in":"2026.12.01","authors":"Valenzuela A, Chung L","changed_in":"2026.12.01","citation":"27(6):542-8","doi":"10.1097/BOR.0000000000000220","journal":"Curr Opin Rheumatol","peer_reviewed":true,"pmid":"26352733","publication_type":"review","slug":"valenzuela-2015","title":"Calcinosis: pathophysiology and management","url":"https://pubmed.ncbi.nlm.nih.gov/26352733/","verification":"pubmed","verified_against":"abstract","year":2015}
 type Source struct {
+	// AddedIn The data release that added the record (the latest, if it was removed and added
+	// again). Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	AddedIn *AddedIn `json:"added_in"`
+
 	// Authors The byline as shown on the record; "et al." marks a byline that was only partly visible. Null when the record seen showed no byline (stored PubMed records often do not): the source is then traced by its PMID or DOI, and null is not a claim that it has no authors.
 	Authors *string `json:"authors"`
+
+	// ChangedIn The latest data release that added, changed or removed the record: `added_in` until a
+	// later release changes it. Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	ChangedIn *ChangedIn `json:"changed_in"`
 
 	// Citation Volume(issue):pages as printed on the record.
 	Citation string `json:"citation"`
@@ -2538,10 +2885,24 @@ type SourceVerifiedAgainst string
 // fields of `Source`, then `cited_by` and `findings`. The example is a stored source, its
 // findings cut to one.
 //
-// Examples: {"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","cited_by":[{"name":"Bisphosphonates","slug":"bisphosphonates","type":"treatment"},{"name":"Diltiazem","slug":"diltiazem","type":"treatment"},{"name":"Sodium thiosulfate, intralesional","slug":"intralesional-sodium-thiosulfate","type":"treatment"},{"name":"Rituximab","slug":"rituximab","type":"treatment"},{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}],"doi":"10.1016/j.jaad.2019.07.006","findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020}
+// Examples: {"added_in":"2026.12.01","authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","changed_in":"2026.12.01","citation":"82(2):317-325","cited_by":[{"name":"Bisphosphonates","slug":"bisphosphonates","type":"treatment"},{"name":"Diltiazem","slug":"diltiazem","type":"treatment"},{"name":"Sodium thiosulfate, intralesional","slug":"intralesional-sodium-thiosulfate","type":"treatment"},{"name":"Rituximab","slug":"rituximab","type":"treatment"},{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}],"doi":"10.1016/j.jaad.2019.07.006","findings":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"added_in":"2026.12.01","authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","changed_in":"2026.12.01","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020}
 type SourceRecord struct {
+	// AddedIn The data release that added the record (the latest, if it was removed and added
+	// again). Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	AddedIn *AddedIn `json:"added_in"`
+
 	// Authors The byline as shown on the record; "et al." marks a byline that was only partly visible. Null when the record seen showed no byline (stored PubMed records often do not): the source is then traced by its PMID or DOI, and null is not a claim that it has no authors.
 	Authors *string `json:"authors"`
+
+	// ChangedIn The latest data release that added, changed or removed the record: `added_in` until a
+	// later release changes it. Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	ChangedIn *ChangedIn `json:"changed_in"`
 
 	// Citation Volume(issue):pages as printed on the record.
 	Citation string `json:"citation"`
@@ -2602,7 +2963,7 @@ type SourceRecordVerifiedAgainst string
 
 // SourceRecordList A page of sources, each with the records and findings that cite it. The example is a real page (GET /v1/sources?limit=1), its findings cut to one.
 //
-// Examples: {"data":[{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","cited_by":[{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"},{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"},{"name":"Consecutive SSc patients at one French centre (Cochin Hospital, Paris)","slug":"avouac-2006-hand-radiographs","type":"prevalence_estimate"}],"doi":null,"findings":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.23,"events":null,"evidence_level":3,"follow_up":null,"id":41,"key":"avouac-2006/plain-radiography/proportion","measure":"proportion","n_ssc":120,"n_total":120,"outcome":null,"p_relation":null,"p_value":null,"population":"120 consecutive SSc patients (42 controls with RA or digital trauma not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","citation":"65(8):1088-1092","doi":null,"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006},"statement":"Hand radiographs showed calcinosis in 23% of consecutive SSc patients; the same films also showed acro-osteolysis (22%), erosions (21%) and flexion contractures (27%).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006}],"next":"/v1/sources?cursor=eyJvIjoic2x1ZyIsInMiOiJhdm91YWMtMjAwNiJ9\u0026limit=1"}
+// Examples: {"data":[{"added_in":"2026.12.01","authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","changed_in":"2026.12.01","citation":"65(8):1088-1092","cited_by":[{"name":"Digital ulcers","slug":"digital-ulcers","type":"associated_feature"},{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"},{"name":"Consecutive SSc patients at one French centre (Cochin Hospital, Paris)","slug":"avouac-2006-hand-radiographs","type":"prevalence_estimate"}],"doi":null,"findings":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"cross_sectional","direction":null,"estimate":0.23,"events":null,"evidence_level":3,"follow_up":null,"id":41,"key":"avouac-2006/plain-radiography/proportion","measure":"proportion","n_ssc":120,"n_total":120,"outcome":null,"p_relation":null,"p_value":null,"population":"120 consecutive SSc patients (42 controls with RA or digital trauma not counted here)","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":null,"source":{"added_in":"2026.12.01","authors":"Avouac J, Guerini H, Wipff J, Assous N, Chevrot A, Kahan A, Allanore Y","changed_in":"2026.12.01","citation":"65(8):1088-1092","doi":null,"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006},"statement":"Hand radiographs showed calcinosis in 23% of consecutive SSc patients; the same films also showed acro-osteolysis (22%), erosions (21%) and flexion contractures (27%).","subject":{"name":"Plain radiography","slug":"plain-radiography","type":"diagnostic_modality"}}],"journal":"Ann Rheum Dis","peer_reviewed":true,"pmid":null,"publication_type":"journal_article","slug":"avouac-2006","title":"Radiological hand involvement in systemic sclerosis","url":"https://ard.bmj.com/content/65/8/1088","verification":"publisher","verified_against":"abstract","year":2006}],"next":"/v1/sources?cursor=eyJvIjoic2x1ZyIsInMiOiJhdm91YWMtMjAwNiJ9\u0026limit=1"}
 type SourceRecordList struct {
 	Data []SourceRecord `json:"data"`
 
@@ -2718,10 +3079,24 @@ type SynthesisRules struct {
 // but derived from its findings, all of which are in `evidence`. The example is a stored
 // record, its evidence cut to one finding.
 //
-// Examples: {"category":"pharmacologic","drug_class":"tetracycline antibiotic","evidence":[{"adjusted":null,"adverse_effects":"Minor adverse events in 25.6%, including skin pigmentation after 10 years of use in one patient; the rest of the list was cut off on the record","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":78,"design":"retrospective_cohort","direction":null,"estimate":0.436,"events":34,"evidence_level":4,"follow_up":null,"id":121,"key":"fonseca-2019/minocycline/proportion","measure":"proportion","n_ssc":78,"n_total":78,"outcome":"mixed","p_relation":null,"p_value":null,"population":"78 SSc patients given minocycline for severe calcinosis at one tertiary centre (London); most had had SSc for more than 10 years","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":"50-200 mg daily by mouth, mostly as repeated courses of 6-12 weeks","source":{"authors":"Fonseca C, Ong V, Denton C","citation":"Abstract 2612","doi":null,"journal":"2019 ACR/ARP Annual Meeting","peer_reviewed":false,"pmid":null,"publication_type":"conference_abstract","slug":"fonseca-2019","title":"Minocycline for Refractory Calcinosis in Systemic Sclerosis: A Single-Centre Observational Cohort Study","url":"https://acrabstracts.org/abstract/minocycline-for-refractory-calcinosis-in-systemic-sclerosis-a-single-centre-observational-cohort-study","verification":"publisher","verified_against":"abstract","year":2019},"statement":"In this conference abstract (not peer reviewed), 34 of 78 patients (43.6%) reported that their calcinosis symptoms improved; response was recorded as subjective improvement or none. Response was similar across autoantibody groups except anti-RNA polymerase, where 88.9% improved (p \u003c 0.005).","subject":{"name":"Minocycline","slug":"minocycline","type":"treatment"}}],"evidence_level":4,"evidence_summary":{"completed_rct_in_ssc":false,"improved":1,"mixed":1,"no_effect":0,"recommended_against":false,"ssc_patients":87,"strongest_design":"retrospective_cohort","strongest_level":4,"studies":2,"worsened":0},"mainstay":false,"mechanisms":[{"name":"Chronic inflammation","slug":"chronic-inflammation"}],"name":"Minocycline","rationale":"A tetracycline given at low dose in long-term cycles, mainly to settle the inflammation and ulceration around deposits rather than to dissolve them.","route":"oral","slug":"minocycline","sources":[{"authors":"Fonseca C, Ong V, Denton C","citation":"Abstract 2612","doi":null,"journal":"2019 ACR/ARP Annual Meeting","peer_reviewed":false,"pmid":null,"publication_type":"conference_abstract","slug":"fonseca-2019","title":"Minocycline for Refractory Calcinosis in Systemic Sclerosis: A Single-Centre Observational Cohort Study","url":"https://acrabstracts.org/abstract/minocycline-for-refractory-calcinosis-in-systemic-sclerosis-a-single-centre-observational-cohort-study","verification":"publisher","verified_against":"abstract","year":2019}],"synonyms":["tetracycline"],"synthesis":{"assessment":"insufficient","assessment_reason":"Too little evidence to judge: 1 of 2 studies report benefit as their main result.","benefit_level":4,"by_primary_outcome":{"improved":1,"mixed":1,"no_effect":0,"worsened":0},"certainty":"very_low","certainty_reasons":["Starts at low: no randomised trial reports a result; the results come from observational studies, case series or case reports.","Rated down for risk of bias: no study compared treated patients with a control group; the results come from case reports and uncontrolled series or cohorts.","Rated down for imprecision: no study has a comparison group from which to estimate the size of an effect."],"no_benefit_level":null,"rules_version":"2026-12-01.1","secondary_results":[],"ssc_patients":87,"studies":2}}
+// Examples: {"added_in":"2026.12.01","category":"pharmacologic","changed_in":"2026.12.01","drug_class":"tetracycline antibiotic","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":"Minor adverse events in 25.6%, including skin pigmentation after 10 years of use in one patient; the rest of the list was cut off on the record","changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":78,"design":"retrospective_cohort","direction":null,"estimate":0.436,"events":34,"evidence_level":4,"follow_up":null,"id":121,"key":"fonseca-2019/minocycline/proportion","measure":"proportion","n_ssc":78,"n_total":78,"outcome":"mixed","p_relation":null,"p_value":null,"population":"78 SSc patients given minocycline for severe calcinosis at one tertiary centre (London); most had had SSc for more than 10 years","primary":true,"recommendation":null,"recommendation_basis":null,"regimen":"50-200 mg daily by mouth, mostly as repeated courses of 6-12 weeks","source":{"added_in":"2026.12.01","authors":"Fonseca C, Ong V, Denton C","changed_in":"2026.12.01","citation":"Abstract 2612","doi":null,"journal":"2019 ACR/ARP Annual Meeting","peer_reviewed":false,"pmid":null,"publication_type":"conference_abstract","slug":"fonseca-2019","title":"Minocycline for Refractory Calcinosis in Systemic Sclerosis: A Single-Centre Observational Cohort Study","url":"https://acrabstracts.org/abstract/minocycline-for-refractory-calcinosis-in-systemic-sclerosis-a-single-centre-observational-cohort-study","verification":"publisher","verified_against":"abstract","year":2019},"statement":"In this conference abstract (not peer reviewed), 34 of 78 patients (43.6%) reported that their calcinosis symptoms improved; response was recorded as subjective improvement or none. Response was similar across autoantibody groups except anti-RNA polymerase, where 88.9% improved (p \u003c 0.005).","subject":{"name":"Minocycline","slug":"minocycline","type":"treatment"}}],"evidence_level":4,"evidence_summary":{"completed_rct_in_ssc":false,"improved":1,"mixed":1,"no_effect":0,"recommended_against":false,"ssc_patients":87,"strongest_design":"retrospective_cohort","strongest_level":4,"studies":2,"worsened":0},"mainstay":false,"mechanisms":[{"name":"Chronic inflammation","slug":"chronic-inflammation"}],"name":"Minocycline","rationale":"A tetracycline given at low dose in long-term cycles, mainly to settle the inflammation and ulceration around deposits rather than to dissolve them.","route":"oral","slug":"minocycline","sources":[{"added_in":"2026.12.01","authors":"Fonseca C, Ong V, Denton C","changed_in":"2026.12.01","citation":"Abstract 2612","doi":null,"journal":"2019 ACR/ARP Annual Meeting","peer_reviewed":false,"pmid":null,"publication_type":"conference_abstract","slug":"fonseca-2019","title":"Minocycline for Refractory Calcinosis in Systemic Sclerosis: A Single-Centre Observational Cohort Study","url":"https://acrabstracts.org/abstract/minocycline-for-refractory-calcinosis-in-systemic-sclerosis-a-single-centre-observational-cohort-study","verification":"publisher","verified_against":"abstract","year":2019}],"synonyms":["tetracycline"],"synthesis":{"assessment":"insufficient","assessment_reason":"Too little evidence to judge: 1 of 2 studies report benefit as their main result.","benefit_level":4,"by_primary_outcome":{"improved":1,"mixed":1,"no_effect":0,"worsened":0},"certainty":"very_low","certainty_reasons":["Starts at low: no randomised trial reports a result; the results come from observational studies, case series or case reports.","Rated down for risk of bias: no study compared treated patients with a control group; the results come from case reports and uncontrolled series or cohorts.","Rated down for imprecision: no study has a comparison group from which to estimate the size of an effect."],"no_benefit_level":null,"rules_version":"2026-12-01.1","secondary_results":[],"ssc_patients":87,"studies":2}}
 type Treatment struct {
+	// AddedIn The data release that added the record (the latest, if it was removed and added
+	// again). Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	AddedIn *AddedIn `json:"added_in"`
+
 	// Category The category of a treatment.
 	Category TreatmentCategory `json:"category"`
+
+	// ChangedIn The latest data release that added, changed or removed the record: `added_in` until a
+	// later release changes it. Null only for a record written outside any release.
+	//
+	//
+	// Examples: 2026.12.01
+	ChangedIn *ChangedIn `json:"changed_in"`
 
 	// DrugClass The drug class; null unless `category` is `pharmacologic`.
 	DrugClass *string `json:"drug_class"`
@@ -2784,7 +3159,7 @@ type TreatmentCategory string
 
 // TreatmentList A page of treatments. The example is a real page (GET /v1/treatments?sort=evidence_level&limit=1), its evidence cut to one finding.
 //
-// Examples: {"data":[{"category":"pharmacologic","drug_class":"vitamin K antagonist","evidence":[{"adjusted":null,"adverse_effects":null,"ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"evidence_level":2,"evidence_summary":{"completed_rct_in_ssc":false,"improved":0,"mixed":0,"no_effect":1,"recommended_against":true,"ssc_patients":0,"strongest_design":"systematic_review","strongest_level":2,"studies":1,"worsened":0},"mainstay":false,"mechanisms":[],"name":"Warfarin (low dose)","rationale":"A low-dose oral anticoagulant that has been tried for calcinosis. The verified sources give no mechanistic rationale, and a systematic review advises against its use.","route":"oral","slug":"warfarin","sources":[{"authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020}],"synonyms":["vitamin K antagonist","anticoagulant"]}],"next":"/v1/treatments?cursor=eyJvIjoiZXZpZGVuY2VfbGV2ZWwiLCJyIjoyLCJuIjoiV2FyZmFyaW4gKGxvdyBkb3NlKSIsInMiOiJ3YXJmYXJpbiJ9\u0026limit=1\u0026sort=evidence_level"}
+// Examples: {"data":[{"added_in":"2026.12.01","category":"pharmacologic","changed_in":"2026.12.01","drug_class":"vitamin K antagonist","evidence":[{"added_in":"2026.12.01","adjusted":null,"adverse_effects":null,"changed_in":"2026.12.01","ci_high":null,"ci_low":null,"comparator_estimate":null,"comparison":null,"denominator":null,"design":"systematic_review","direction":null,"estimate":null,"events":null,"evidence_level":2,"follow_up":null,"id":70,"key":"traineau-2020/warfarin/recommendation","measure":null,"n_ssc":null,"n_total":null,"outcome":null,"p_relation":null,"p_value":null,"population":"30 studies with 288 patients with SSc or dermatomyositis in all (split by disease not given)","primary":false,"recommendation":"strong_against","recommendation_basis":"systematic_review","regimen":"Low dose","source":{"added_in":"2026.12.01","authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","changed_in":"2026.12.01","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020},"statement":"The systematic review recommends against low-dose warfarin. The advice rests on one small randomised trial and four retrospective studies, graded IB on the authors' modified Oxford scale; the trial's population is not given in the abstract.","subject":{"name":"Warfarin (low dose)","slug":"warfarin","type":"treatment"}}],"evidence_level":2,"evidence_summary":{"completed_rct_in_ssc":false,"improved":0,"mixed":0,"no_effect":1,"recommended_against":true,"ssc_patients":0,"strongest_design":"systematic_review","strongest_level":2,"studies":1,"worsened":0},"mainstay":false,"mechanisms":[],"name":"Warfarin (low dose)","rationale":"A low-dose oral anticoagulant that has been tried for calcinosis. The verified sources give no mechanistic rationale, and a systematic review advises against its use.","route":"oral","slug":"warfarin","sources":[{"added_in":"2026.12.01","authors":"Traineau H, Aggarwal R, Monfort JB, Senet P, Oddis CV, Chizzolini C, Barbaud A, Francès C, Arnaud L, Chasset F","changed_in":"2026.12.01","citation":"82(2):317-325","doi":"10.1016/j.jaad.2019.07.006","journal":"J Am Acad Dermatol","peer_reviewed":true,"pmid":null,"publication_type":"systematic_review","slug":"traineau-2020","title":"Treatment of calcinosis cutis in systemic sclerosis and dermatomyositis: A review of the literature","url":"https://casereports.bmj.com/lookup/external-ref?access_num=10.1016/j.jaad.2019.07.006\u0026link_type=DOI","verification":"publisher","verified_against":"abstract","year":2020}],"synonyms":["vitamin K antagonist","anticoagulant"]}],"next":"/v1/treatments?cursor=eyJvIjoiZXZpZGVuY2VfbGV2ZWwiLCJyIjoyLCJuIjoiV2FyZmFyaW4gKGxvdyBkb3NlKSIsInMiOiJ3YXJmYXJpbiJ9\u0026limit=1\u0026sort=evidence_level"}
 type TreatmentList struct {
 	Data []Treatment `json:"data"`
 
@@ -2891,6 +3266,13 @@ type PageSearchQ = SearchText
 // Examples: acroosteolysis, digital ulcers
 type Q = SearchText
 
+// ReleaseIdPath A data release's id: the day it was made, `YYYY.MM.DD`, with `-2`, `-3`, ... for a
+// second or later release on one day. Releases are ordered by the migration that made
+// them, not by their ids.
+//
+// Examples: 2026.12.01
+type ReleaseIdPath = ReleaseId
+
 // RouteFilter How a treatment is given.
 type RouteFilter = Route
 
@@ -2902,6 +3284,13 @@ type SearchLimit = int
 //
 // Examples: acroosteolysis, digital ulcers
 type SearchQ = SearchText
+
+// Since A data release's id: the day it was made, `YYYY.MM.DD`, with `-2`, `-3`, ... for a
+// second or later release on one day. Releases are ordered by the migration that made
+// them, not by their ids.
+//
+// Examples: 2026.12.01
+type Since = ReleaseId
 
 // SourceFilter A record's stable, readable key, as used in URLs.
 //
@@ -3196,6 +3585,20 @@ type GetAssociatedFeatureParams struct {
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
 }
 
+// ListChangesParams defines parameters for ListChanges.
+type ListChangesParams struct {
+	// Since The release the client holds, `YYYY.MM.DD` or `YYYY.MM.DD-N`: the answer lists every
+	// change after it. Missing, malformed or naming no release of this knowledge base, it is
+	// rejected with 400.
+	Since Since `form:"since" json:"since"`
+
+	// IfNoneMatch ETags of answers the client already holds (RFC 9110): one or more entity tags separated
+	// by commas, or `*`. Compared weakly (a `W/` prefix is ignored). When one of them is the
+	// ETag of the current answer, or it is `*` and the answer would be a 200, the answer is
+	// `304 Not Modified` with no body. Problems are never answered with 304.
+	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+}
+
 // ListClinicalPresentationParams defines parameters for ListClinicalPresentation.
 type ListClinicalPresentationParams struct {
 	// Kind Keep only the clinical-presentation items of this kind, sites or complications. Absent, both kinds.
@@ -3421,6 +3824,32 @@ type GetPrevalenceEstimateParams struct {
 	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
 }
 
+// ListReleasesParams defines parameters for ListReleases.
+type ListReleasesParams struct {
+	// Limit The largest number of items on the page, a whole number from 1 to 200.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor Opaque position after which the page starts. Take it from a response's `next` link and
+	// do not build or alter it; a cursor this API did not issue, or one issued for another sort
+	// order, is rejected with 400. Absent, the list starts from the beginning.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// IfNoneMatch ETags of answers the client already holds (RFC 9110): one or more entity tags separated
+	// by commas, or `*`. Compared weakly (a `W/` prefix is ignored). When one of them is the
+	// ETag of the current answer, or it is `*` and the answer would be a 200, the answer is
+	// `304 Not Modified` with no body. Problems are never answered with 304.
+	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+}
+
+// GetReleaseParams defines parameters for GetRelease.
+type GetReleaseParams struct {
+	// IfNoneMatch ETags of answers the client already holds (RFC 9110): one or more entity tags separated
+	// by commas, or `*`. Compared weakly (a `W/` prefix is ignored). When one of them is the
+	// ETag of the current answer, or it is `*` and the answer would be a 200, the answer is
+	// `304 Not Modified` with no body. Problems are never answered with 304.
+	IfNoneMatch *IfNoneMatch `json:"If-None-Match,omitempty"`
+}
+
 // SearchParams defines parameters for Search.
 type SearchParams struct {
 	// Q The query, in web-search syntax: text of 1 to 200 characters, not only spaces, without
@@ -3571,6 +4000,68 @@ type GetTreatmentParams struct {
 
 // CallCdsTreatmentOptionsJSONRequestBody defines body for CallCdsTreatmentOptions for application/json ContentType.
 type CallCdsTreatmentOptionsJSONRequestBody = CdsHookRequest
+
+// AsFieldValue0 returns the union data inside the FieldValue as a FieldValue0
+func (t FieldValue) AsFieldValue0() (FieldValue0, error) {
+	var body FieldValue0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromFieldValue0 overwrites any union data inside the FieldValue as the provided FieldValue0
+func (t *FieldValue) FromFieldValue0(v FieldValue0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeFieldValue0 performs a merge with any union data inside the FieldValue, using the provided FieldValue0
+func (t *FieldValue) MergeFieldValue0(v FieldValue0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsFieldValue1 returns the union data inside the FieldValue as a FieldValue1
+func (t FieldValue) AsFieldValue1() (FieldValue1, error) {
+	var body FieldValue1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromFieldValue1 overwrites any union data inside the FieldValue as the provided FieldValue1
+func (t *FieldValue) FromFieldValue1(v FieldValue1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeFieldValue1 performs a merge with any union data inside the FieldValue, using the provided FieldValue1
+func (t *FieldValue) MergeFieldValue1(v FieldValue1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t FieldValue) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *FieldValue) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -3932,6 +4423,23 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/associated-features/{slug} (the `GetAssociatedFeature` operationId).
 	GetAssociatedFeature(ctx context.Context, slug Slug, params *GetAssociatedFeatureParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListChanges List every change since a release
+	//
+	// Returns every change of every release after `since`, oldest release first and, within
+	// a release, in the order of its changelog; each change names its release. It is what a
+	// tool that holds release `since` (from `GET /v1/export`, whose `release` it names, or
+	// from an earlier call) applies, in order, to hold the current release, which the answer
+	// names as `release`: fetch each `href` of an added or changed record, drop each removed
+	// one. `since` equal to the current release gives `data: []`. Not paged: the whole
+	// answer is one consistent snapshot.
+	//
+	// `since` is required: missing, not of the release form, or naming no release of this
+	// knowledge base, it is answered with 400 naming the parameter (a tool whose release is
+	// unknown here starts again from `GET /v1/export`).
+	//
+	// Corresponds with GET /v1/changes (the `ListChanges` operationId).
+	ListChanges(ctx context.Context, params *ListChangesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListClinicalPresentation List clinical-presentation items
 	//
 	// Lists the typical sites of calcinosis and its complications, ordered by name (code-point
@@ -4064,6 +4572,29 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v1/prevalence/{slug} (the `GetPrevalenceEstimate` operationId).
 	GetPrevalenceEstimate(ctx context.Context, slug Slug, params *GetPrevalenceEstimateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListReleases List the data releases
+	//
+	// Lists the data releases, **newest first** (in the reverse order of the migrations that
+	// made them), each with how many records it added, removed and changed; paged like every
+	// list. A release is the content as one migration of the database left it: the first,
+	// `2026.12.01`, is the baseline that added every record then held, and each later one
+	// lists the records it added, removed or changed (`GET /v1/releases/{id}`). `GET /v1/meta`
+	// names the current release, and `GET /v1/changes?since=` lists every change after one.
+	//
+	// Corresponds with GET /v1/releases (the `ListReleases` operationId).
+	ListReleases(ctx context.Context, params *ListReleasesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetRelease Get a data release with its changelog
+	//
+	// Returns the release with the given id and its changelog: one entry per record it
+	// added, removed or changed, ordered as content is applied (sources first, findings last,
+	// the order of `ReleaseChange.kind`), then by key. A changed record lists each changed
+	// field with its old and new value. Takes no query parameters; any is rejected with 400.
+	// An id not of the release form, or one no release has, is answered with 404.
+	//
+	// Corresponds with GET /v1/releases/{id} (the `GetRelease` operationId).
+	GetRelease(ctx context.Context, id ReleaseIdPath, params *GetReleaseParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// Search Search every kind of record
 	//
@@ -4689,6 +5220,33 @@ func (c *Client) GetAssociatedFeature(ctx context.Context, slug Slug, params *Ge
 	return c.Client.Do(req)
 }
 
+// ListChanges List every change since a release
+//
+// Returns every change of every release after `since`, oldest release first and, within
+// a release, in the order of its changelog; each change names its release. It is what a
+// tool that holds release `since` (from `GET /v1/export`, whose `release` it names, or
+// from an earlier call) applies, in order, to hold the current release, which the answer
+// names as `release`: fetch each `href` of an added or changed record, drop each removed
+// one. `since` equal to the current release gives `data: []`. Not paged: the whole
+// answer is one consistent snapshot.
+//
+// `since` is required: missing, not of the release form, or naming no release of this
+// knowledge base, it is answered with 400 naming the parameter (a tool whose release is
+// unknown here starts again from `GET /v1/export`).
+//
+// Corresponds with GET /v1/changes (the `ListChanges` operationId).
+func (c *Client) ListChanges(ctx context.Context, params *ListChangesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListChangesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListClinicalPresentation List clinical-presentation items
 //
 // Lists the typical sites of calcinosis and its complications, ordered by name (code-point
@@ -4942,6 +5500,49 @@ func (c *Client) ListPrevalenceEstimates(ctx context.Context, params *ListPreval
 // Corresponds with GET /v1/prevalence/{slug} (the `GetPrevalenceEstimate` operationId).
 func (c *Client) GetPrevalenceEstimate(ctx context.Context, slug Slug, params *GetPrevalenceEstimateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetPrevalenceEstimateRequest(c.Server, slug, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListReleases List the data releases
+//
+// Lists the data releases, **newest first** (in the reverse order of the migrations that
+// made them), each with how many records it added, removed and changed; paged like every
+// list. A release is the content as one migration of the database left it: the first,
+// `2026.12.01`, is the baseline that added every record then held, and each later one
+// lists the records it added, removed or changed (`GET /v1/releases/{id}`). `GET /v1/meta`
+// names the current release, and `GET /v1/changes?since=` lists every change after one.
+//
+// Corresponds with GET /v1/releases (the `ListReleases` operationId).
+func (c *Client) ListReleases(ctx context.Context, params *ListReleasesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListReleasesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetRelease Get a data release with its changelog
+//
+// Returns the release with the given id and its changelog: one entry per record it
+// added, removed or changed, ordered as content is applied (sources first, findings last,
+// the order of `ReleaseChange.kind`), then by key. A changed record lists each changed
+// field with its old and new value. Takes no query parameters; any is rejected with 400.
+// An id not of the release form, or one no release has, is answered with 404.
+//
+// Corresponds with GET /v1/releases/{id} (the `GetRelease` operationId).
+func (c *Client) GetRelease(ctx context.Context, id ReleaseIdPath, params *GetReleaseParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetReleaseRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6269,6 +6870,71 @@ func NewGetAssociatedFeatureRequest(server string, slug Slug, params *GetAssocia
 	return req, nil
 }
 
+// NewListChangesRequest constructs an http.Request for the ListChanges method
+func NewListChangesRequest(server string, params *ListChangesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/changes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "since", params.Since, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewListClinicalPresentationRequest constructs an http.Request for the ListClinicalPresentation method
 func NewListClinicalPresentationRequest(server string, params *ListClinicalPresentationParams) (*http.Request, error) {
 	var err error
@@ -7234,6 +7900,136 @@ func NewGetPrevalenceEstimateRequest(server string, slug Slug, params *GetPreval
 	return req, nil
 }
 
+// NewListReleasesRequest constructs an http.Request for the ListReleases method
+func NewListReleasesRequest(server string, params *ListReleasesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/releases")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetReleaseRequest constructs an http.Request for the GetRelease method
+func NewGetReleaseRequest(server string, id ReleaseIdPath, params *GetReleaseParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/releases/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewSearchRequest constructs an http.Request for the Search method
 func NewSearchRequest(server string, params *SearchParams) (*http.Request, error) {
 	var err error
@@ -8144,6 +8940,25 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/associated-features/{slug} (the `GetAssociatedFeature` operationId).
 	GetAssociatedFeatureWithResponse(ctx context.Context, slug Slug, params *GetAssociatedFeatureParams, reqEditors ...RequestEditorFn) (*GetAssociatedFeatureResponse, error)
 
+	// ListChangesWithResponse List every change since a release
+	//
+	// Returns every change of every release after `since`, oldest release first and, within
+	// a release, in the order of its changelog; each change names its release. It is what a
+	// tool that holds release `since` (from `GET /v1/export`, whose `release` it names, or
+	// from an earlier call) applies, in order, to hold the current release, which the answer
+	// names as `release`: fetch each `href` of an added or changed record, drop each removed
+	// one. `since` equal to the current release gives `data: []`. Not paged: the whole
+	// answer is one consistent snapshot.
+	//
+	// `since` is required: missing, not of the release form, or naming no release of this
+	// knowledge base, it is answered with 400 naming the parameter (a tool whose release is
+	// unknown here starts again from `GET /v1/export`).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/changes (the `ListChanges` operationId).
+	ListChangesWithResponse(ctx context.Context, params *ListChangesParams, reqEditors ...RequestEditorFn) (*ListChangesResponse, error)
+
 	// ListClinicalPresentationWithResponse List clinical-presentation items
 	//
 	// Lists the typical sites of calcinosis and its complications, ordered by name (code-point
@@ -8302,6 +9117,33 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v1/prevalence/{slug} (the `GetPrevalenceEstimate` operationId).
 	GetPrevalenceEstimateWithResponse(ctx context.Context, slug Slug, params *GetPrevalenceEstimateParams, reqEditors ...RequestEditorFn) (*GetPrevalenceEstimateResponse, error)
+
+	// ListReleasesWithResponse List the data releases
+	//
+	// Lists the data releases, **newest first** (in the reverse order of the migrations that
+	// made them), each with how many records it added, removed and changed; paged like every
+	// list. A release is the content as one migration of the database left it: the first,
+	// `2026.12.01`, is the baseline that added every record then held, and each later one
+	// lists the records it added, removed or changed (`GET /v1/releases/{id}`). `GET /v1/meta`
+	// names the current release, and `GET /v1/changes?since=` lists every change after one.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/releases (the `ListReleases` operationId).
+	ListReleasesWithResponse(ctx context.Context, params *ListReleasesParams, reqEditors ...RequestEditorFn) (*ListReleasesResponse, error)
+
+	// GetReleaseWithResponse Get a data release with its changelog
+	//
+	// Returns the release with the given id and its changelog: one entry per record it
+	// added, removed or changed, ordered as content is applied (sources first, findings last,
+	// the order of `ReleaseChange.kind`), then by key. A changed record lists each changed
+	// field with its old and new value. Takes no query parameters; any is rejected with 400.
+	// An id not of the release form, or one no release has, is answered with 404.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/releases/{id} (the `GetRelease` operationId).
+	GetReleaseWithResponse(ctx context.Context, id ReleaseIdPath, params *GetReleaseParams, reqEditors ...RequestEditorFn) (*GetReleaseResponse, error)
 
 	// SearchWithResponse Search every kind of record
 	//
@@ -11491,6 +12333,157 @@ func (r GetAssociatedFeatureResponse) ContentType() string {
 	return ""
 }
 
+// ListChangesResponse200Headers the declared response headers of an HTTP 200 response for ListChanges
+type ListChangesResponse200Headers struct {
+	CacheControl string
+	ETag         string
+	XRequestID   string
+}
+
+// ListChangesResponse304Headers the declared response headers of an HTTP 304 response for ListChanges
+type ListChangesResponse304Headers struct {
+	CacheControl string
+	ETag         string
+	XRequestID   string
+}
+
+// ListChangesResponse400Headers the declared response headers of an HTTP 400 response for ListChanges
+type ListChangesResponse400Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// ListChangesResponse414Headers the declared response headers of an HTTP 414 response for ListChanges
+type ListChangesResponse414Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// ListChangesResponse429Headers the declared response headers of an HTTP 429 response for ListChanges
+type ListChangesResponse429Headers struct {
+	CacheControl string
+	RetryAfter   int
+	XRequestID   string
+}
+
+// ListChangesResponse431Headers the declared response headers of an HTTP 431 response for ListChanges
+type ListChangesResponse431Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// ListChangesResponse500Headers the declared response headers of an HTTP 500 response for ListChanges
+type ListChangesResponse500Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// ListChangesResponse503Headers the declared response headers of an HTTP 503 response for ListChanges
+type ListChangesResponse503Headers struct {
+	CacheControl string
+	RetryAfter   int
+	XRequestID   string
+}
+
+type ListChangesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Changes
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *BadRequest
+	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
+	ApplicationproblemJSON414 *URITooLong
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON431 the response for an HTTP 431 `application/problem+json` response
+	ApplicationproblemJSON431 *HeadersTooLarge
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalServerError
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ListChangesResponse200Headers
+	// Headers304 the parsed response headers for an HTTP 304 response
+	Headers304 *ListChangesResponse304Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *ListChangesResponse400Headers
+	// Headers414 the parsed response headers for an HTTP 414 response
+	Headers414 *ListChangesResponse414Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListChangesResponse429Headers
+	// Headers431 the parsed response headers for an HTTP 431 response
+	Headers431 *ListChangesResponse431Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *ListChangesResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ListChangesResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListChangesResponse) GetJSON200() *Changes {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListChangesResponse) GetApplicationproblemJSON400() *BadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
+func (r ListChangesResponse) GetApplicationproblemJSON414() *URITooLong {
+	return r.ApplicationproblemJSON414
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListChangesResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON431 returns the response for an HTTP 431 `application/problem+json` response
+func (r ListChangesResponse) GetApplicationproblemJSON431() *HeadersTooLarge {
+	return r.ApplicationproblemJSON431
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ListChangesResponse) GetApplicationproblemJSON500() *InternalServerError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ListChangesResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ListChangesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListChangesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListChangesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListChangesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListClinicalPresentationResponse200Headers the declared response headers of an HTTP 200 response for ListClinicalPresentation
 type ListClinicalPresentationResponse200Headers struct {
 	CacheControl string
@@ -13544,6 +14537,323 @@ func (r GetPrevalenceEstimateResponse) ContentType() string {
 	return ""
 }
 
+// ListReleasesResponse200Headers the declared response headers of an HTTP 200 response for ListReleases
+type ListReleasesResponse200Headers struct {
+	CacheControl string
+	ETag         string
+	XRequestID   string
+}
+
+// ListReleasesResponse304Headers the declared response headers of an HTTP 304 response for ListReleases
+type ListReleasesResponse304Headers struct {
+	CacheControl string
+	ETag         string
+	XRequestID   string
+}
+
+// ListReleasesResponse400Headers the declared response headers of an HTTP 400 response for ListReleases
+type ListReleasesResponse400Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// ListReleasesResponse414Headers the declared response headers of an HTTP 414 response for ListReleases
+type ListReleasesResponse414Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// ListReleasesResponse429Headers the declared response headers of an HTTP 429 response for ListReleases
+type ListReleasesResponse429Headers struct {
+	CacheControl string
+	RetryAfter   int
+	XRequestID   string
+}
+
+// ListReleasesResponse431Headers the declared response headers of an HTTP 431 response for ListReleases
+type ListReleasesResponse431Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// ListReleasesResponse500Headers the declared response headers of an HTTP 500 response for ListReleases
+type ListReleasesResponse500Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// ListReleasesResponse503Headers the declared response headers of an HTTP 503 response for ListReleases
+type ListReleasesResponse503Headers struct {
+	CacheControl string
+	RetryAfter   int
+	XRequestID   string
+}
+
+type ListReleasesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ReleaseList
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *BadRequest
+	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
+	ApplicationproblemJSON414 *URITooLong
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON431 the response for an HTTP 431 `application/problem+json` response
+	ApplicationproblemJSON431 *HeadersTooLarge
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalServerError
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ListReleasesResponse200Headers
+	// Headers304 the parsed response headers for an HTTP 304 response
+	Headers304 *ListReleasesResponse304Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *ListReleasesResponse400Headers
+	// Headers414 the parsed response headers for an HTTP 414 response
+	Headers414 *ListReleasesResponse414Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListReleasesResponse429Headers
+	// Headers431 the parsed response headers for an HTTP 431 response
+	Headers431 *ListReleasesResponse431Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *ListReleasesResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ListReleasesResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListReleasesResponse) GetJSON200() *ReleaseList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListReleasesResponse) GetApplicationproblemJSON400() *BadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
+func (r ListReleasesResponse) GetApplicationproblemJSON414() *URITooLong {
+	return r.ApplicationproblemJSON414
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListReleasesResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON431 returns the response for an HTTP 431 `application/problem+json` response
+func (r ListReleasesResponse) GetApplicationproblemJSON431() *HeadersTooLarge {
+	return r.ApplicationproblemJSON431
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ListReleasesResponse) GetApplicationproblemJSON500() *InternalServerError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ListReleasesResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ListReleasesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListReleasesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListReleasesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListReleasesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetReleaseResponse200Headers the declared response headers of an HTTP 200 response for GetRelease
+type GetReleaseResponse200Headers struct {
+	CacheControl string
+	ETag         string
+	XRequestID   string
+}
+
+// GetReleaseResponse304Headers the declared response headers of an HTTP 304 response for GetRelease
+type GetReleaseResponse304Headers struct {
+	CacheControl string
+	ETag         string
+	XRequestID   string
+}
+
+// GetReleaseResponse400Headers the declared response headers of an HTTP 400 response for GetRelease
+type GetReleaseResponse400Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// GetReleaseResponse404Headers the declared response headers of an HTTP 404 response for GetRelease
+type GetReleaseResponse404Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// GetReleaseResponse414Headers the declared response headers of an HTTP 414 response for GetRelease
+type GetReleaseResponse414Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// GetReleaseResponse429Headers the declared response headers of an HTTP 429 response for GetRelease
+type GetReleaseResponse429Headers struct {
+	CacheControl string
+	RetryAfter   int
+	XRequestID   string
+}
+
+// GetReleaseResponse431Headers the declared response headers of an HTTP 431 response for GetRelease
+type GetReleaseResponse431Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// GetReleaseResponse500Headers the declared response headers of an HTTP 500 response for GetRelease
+type GetReleaseResponse500Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
+// GetReleaseResponse503Headers the declared response headers of an HTTP 503 response for GetRelease
+type GetReleaseResponse503Headers struct {
+	CacheControl string
+	RetryAfter   int
+	XRequestID   string
+}
+
+type GetReleaseResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ReleaseDetail
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *BadRequest
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
+	ApplicationproblemJSON414 *URITooLong
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *TooManyRequests
+	// ApplicationproblemJSON431 the response for an HTTP 431 `application/problem+json` response
+	ApplicationproblemJSON431 *HeadersTooLarge
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *InternalServerError
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetReleaseResponse200Headers
+	// Headers304 the parsed response headers for an HTTP 304 response
+	Headers304 *GetReleaseResponse304Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *GetReleaseResponse400Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *GetReleaseResponse404Headers
+	// Headers414 the parsed response headers for an HTTP 414 response
+	Headers414 *GetReleaseResponse414Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetReleaseResponse429Headers
+	// Headers431 the parsed response headers for an HTTP 431 response
+	Headers431 *GetReleaseResponse431Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *GetReleaseResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *GetReleaseResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetReleaseResponse) GetJSON200() *ReleaseDetail {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetReleaseResponse) GetApplicationproblemJSON400() *BadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetReleaseResponse) GetApplicationproblemJSON404() *NotFound {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
+func (r GetReleaseResponse) GetApplicationproblemJSON414() *URITooLong {
+	return r.ApplicationproblemJSON414
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetReleaseResponse) GetApplicationproblemJSON429() *TooManyRequests {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON431 returns the response for an HTTP 431 `application/problem+json` response
+func (r GetReleaseResponse) GetApplicationproblemJSON431() *HeadersTooLarge {
+	return r.ApplicationproblemJSON431
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r GetReleaseResponse) GetApplicationproblemJSON500() *InternalServerError {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r GetReleaseResponse) GetApplicationproblemJSON503() *ServiceUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r GetReleaseResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetReleaseResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetReleaseResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetReleaseResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // SearchResponse200Headers the declared response headers of an HTTP 200 response for Search
 type SearchResponse200Headers struct {
 	CacheControl string
@@ -14994,6 +16304,31 @@ func (c *ClientWithResponses) GetAssociatedFeatureWithResponse(ctx context.Conte
 	return ParseGetAssociatedFeatureResponse(rsp)
 }
 
+// ListChangesWithResponse List every change since a release
+//
+// Returns every change of every release after `since`, oldest release first and, within
+// a release, in the order of its changelog; each change names its release. It is what a
+// tool that holds release `since` (from `GET /v1/export`, whose `release` it names, or
+// from an earlier call) applies, in order, to hold the current release, which the answer
+// names as `release`: fetch each `href` of an added or changed record, drop each removed
+// one. `since` equal to the current release gives `data: []`. Not paged: the whole
+// answer is one consistent snapshot.
+//
+// `since` is required: missing, not of the release form, or naming no release of this
+// knowledge base, it is answered with 400 naming the parameter (a tool whose release is
+// unknown here starts again from `GET /v1/export`).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/changes (the `ListChanges` operationId).
+func (c *ClientWithResponses) ListChangesWithResponse(ctx context.Context, params *ListChangesParams, reqEditors ...RequestEditorFn) (*ListChangesResponse, error) {
+	rsp, err := c.ListChanges(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListChangesResponse(rsp)
+}
+
 // ListClinicalPresentationWithResponse List clinical-presentation items
 //
 // Lists the typical sites of calcinosis and its complications, ordered by name (code-point
@@ -15229,6 +16564,45 @@ func (c *ClientWithResponses) GetPrevalenceEstimateWithResponse(ctx context.Cont
 		return nil, err
 	}
 	return ParseGetPrevalenceEstimateResponse(rsp)
+}
+
+// ListReleasesWithResponse List the data releases
+//
+// Lists the data releases, **newest first** (in the reverse order of the migrations that
+// made them), each with how many records it added, removed and changed; paged like every
+// list. A release is the content as one migration of the database left it: the first,
+// `2026.12.01`, is the baseline that added every record then held, and each later one
+// lists the records it added, removed or changed (`GET /v1/releases/{id}`). `GET /v1/meta`
+// names the current release, and `GET /v1/changes?since=` lists every change after one.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/releases (the `ListReleases` operationId).
+func (c *ClientWithResponses) ListReleasesWithResponse(ctx context.Context, params *ListReleasesParams, reqEditors ...RequestEditorFn) (*ListReleasesResponse, error) {
+	rsp, err := c.ListReleases(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListReleasesResponse(rsp)
+}
+
+// GetReleaseWithResponse Get a data release with its changelog
+//
+// Returns the release with the given id and its changelog: one entry per record it
+// added, removed or changed, ordered as content is applied (sources first, findings last,
+// the order of `ReleaseChange.kind`), then by key. A changed record lists each changed
+// field with its old and new value. Takes no query parameters; any is rejected with 400.
+// An id not of the release form, or one no release has, is answered with 404.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/releases/{id} (the `GetRelease` operationId).
+func (c *ClientWithResponses) GetReleaseWithResponse(ctx context.Context, id ReleaseIdPath, params *GetReleaseParams, reqEditors ...RequestEditorFn) (*GetReleaseResponse, error) {
+	rsp, err := c.GetRelease(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetReleaseResponse(rsp)
 }
 
 // SearchWithResponse Search every kind of record
@@ -20575,6 +21949,244 @@ func ParseGetAssociatedFeatureResponse(rsp *http.Response) (*GetAssociatedFeatur
 	return response, nil
 }
 
+// ParseListChangesResponse parses an HTTP response from a ListChangesWithResponse call
+func ParseListChangesResponse(rsp *http.Response) (*ListChangesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListChangesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Changes
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
+		var dest URITooLong
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON414 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 431:
+		var dest HeadersTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON431 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ListChangesResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 304:
+		var headers ListChangesResponse304Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers304 = &headers
+	case rsp.StatusCode == 400:
+		var headers ListChangesResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 414:
+		var headers ListChangesResponse414Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers414 = &headers
+	case rsp.StatusCode == 429:
+		var headers ListChangesResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 431:
+		var headers ListChangesResponse431Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers431 = &headers
+	case rsp.StatusCode == 500:
+		var headers ListChangesResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListChangesResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListClinicalPresentationResponse parses an HTTP response from a ListClinicalPresentationWithResponse call
 func ParseListClinicalPresentationResponse(rsp *http.Response) (*ListClinicalPresentationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -23786,6 +25398,506 @@ func ParseGetPrevalenceEstimateResponse(rsp *http.Response) (*GetPrevalenceEstim
 		response.Headers500 = &headers
 	case rsp.StatusCode == 503:
 		var headers GetPrevalenceEstimateResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListReleasesResponse parses an HTTP response from a ListReleasesWithResponse call
+func ParseListReleasesResponse(rsp *http.Response) (*ListReleasesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListReleasesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ReleaseList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
+		var dest URITooLong
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON414 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 431:
+		var dest HeadersTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON431 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ListReleasesResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 304:
+		var headers ListReleasesResponse304Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers304 = &headers
+	case rsp.StatusCode == 400:
+		var headers ListReleasesResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 414:
+		var headers ListReleasesResponse414Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers414 = &headers
+	case rsp.StatusCode == 429:
+		var headers ListReleasesResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 431:
+		var headers ListReleasesResponse431Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers431 = &headers
+	case rsp.StatusCode == 500:
+		var headers ListReleasesResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListReleasesResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetReleaseResponse parses an HTTP response from a GetReleaseWithResponse call
+func ParseGetReleaseResponse(rsp *http.Response) (*GetReleaseResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetReleaseResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ReleaseDetail
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
+		var dest URITooLong
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON414 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 431:
+		var dest HeadersTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON431 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetReleaseResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 304:
+		var headers GetReleaseResponse304Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers304 = &headers
+	case rsp.StatusCode == 400:
+		var headers GetReleaseResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 404:
+		var headers GetReleaseResponse404Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 414:
+		var headers GetReleaseResponse414Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers414 = &headers
+	case rsp.StatusCode == 429:
+		var headers GetReleaseResponse429Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 431:
+		var headers GetReleaseResponse431Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers431 = &headers
+	case rsp.StatusCode == 500:
+		var headers GetReleaseResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetReleaseResponse503Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
