@@ -16,7 +16,7 @@ import (
 // contentDir is where the content files live, relative to the repository root.
 const contentDir = "content"
 
-const contentUsage = "usage: kb content check|export [dir]"
+const contentUsage = "usage: kb content check|export [dir] | kb content gen [flags]"
 
 // runContent runs a content sub-command: check validates the files without a database,
 // export writes them from the migrated database.

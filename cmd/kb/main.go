@@ -3,6 +3,7 @@
 //	kb serve                  migrate, then serve the API (the default)
 //	kb migrate up|down|version
 //	kb content check|export [dir]   check the content files, or write them from the database
+//	kb content gen [flags]          write the migration pair that makes the files a release
 package main
 
 import (
@@ -23,6 +24,7 @@ import (
 	"calcinosiskb"
 	"calcinosiskb/api"
 	"calcinosiskb/internal/config"
+	"calcinosiskb/internal/content"
 	"calcinosiskb/internal/dbsetup"
 	"calcinosiskb/internal/postgres"
 )
@@ -66,9 +68,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		}
 		return migrateCmd(ctx, cfg, log, args[0], stdout)
 	case "content":
+		if len(args) > 0 && args[0] == "gen" {
+			return runContentGen(ctx, args[1:], getenv, content.Load, stdout)
+		}
 		return runContent(ctx, cfg, log, args, stdout)
 	default:
-		return fmt.Errorf("unknown command %q; usage: kb [serve] | kb migrate up|down|version | kb content check|export [dir]", cmd)
+		return fmt.Errorf("unknown command %q; usage: kb [serve] | kb migrate up|down|version | kb content check|export [dir] | kb content gen [flags]", cmd)
 	}
 }
 
