@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -46,10 +47,12 @@ func TestRunContentGen_WritesAPairThenAgrees(t *testing.T) {
 	env := envOf(map[string]string{"DATABASE_URL": testdb.Empty(t)})
 	args := []string{"-dir", "some/content", "-migrations", dir, "-date", "2027-05-06", "-summary", "A title corrected."}
 
+	next, err := content.NextMigration(dir)
+	require.NoError(t, err)
 	var out bytes.Buffer
 	require.NoError(t, runContentGen(ctx, args, env, load, &out))
-	up := filepath.Join(dir, "000031_content_2027_05_06.up.sql")
-	down := filepath.Join(dir, "000031_content_2027_05_06.down.sql")
+	up := filepath.Join(dir, fmt.Sprintf("%06d_content_2027_05_06.up.sql", next))
+	down := filepath.Join(dir, fmt.Sprintf("%06d_content_2027_05_06.down.sql", next))
 	assert.Equal(t, "wrote "+up+"\nwrote "+down+"\n", out.String())
 	body, err := os.ReadFile(up)
 	require.NoError(t, err)

@@ -49,9 +49,12 @@ func TestGenerate_OneChangedEstimate(t *testing.T) {
 	after["findings"][key].Values["estimate"] = content.Value{Text: newEstimate}
 
 	dir := migrationsDir(t)
+	next, err := content.NextMigration(dir)
+	require.NoError(t, err)
 	files, err := content.Generate(ctx, testdb.Empty(t), after, dir, day(2027, 1, 15), "One estimate corrected.")
 	require.NoError(t, err)
-	require.Equal(t, []string{filepath.Join(dir, "000031_content_2027_01_15.up.sql"), filepath.Join(dir, "000031_content_2027_01_15.down.sql")}, files)
+	prefix := filepath.Join(dir, fmt.Sprintf("%06d_content_2027_01_15", next))
+	require.Equal(t, []string{prefix + ".up.sql", prefix + ".down.sql"}, files)
 	up, down := readFile(t, files[0]), readFile(t, files[1])
 	for _, f := range []string{up, down} {
 		assert.Contains(t, strings.SplitN(f, "\n", 2)[0], content.GenerateCommand)
@@ -74,7 +77,7 @@ func TestGenerate_OneChangedEstimate(t *testing.T) {
 	var summary string
 	require.NoError(t, db.QueryRow(ctx, `SELECT migration, published, summary FROM releases WHERE id = '2027.01.15'`).
 		Scan(&migration, &published, &summary))
-	assert.Equal(t, 31, migration)
+	assert.Equal(t, int(next), migration)
 	assert.Equal(t, day(2027, 1, 15), published)
 	assert.Equal(t, "One estimate corrected.", summary)
 	changes := releaseChanges(t, db, "2027.01.15")
@@ -228,29 +231,38 @@ func TestGenerate_SameDayReleasesAreNumbered(t *testing.T) {
 	ctx := context.Background()
 	before := readRecords(t, testdb.URL(t))
 	dir := migrationsDir(t)
-	baseline := day(2026, 12, 1) // the day of the baseline release, 2026.12.01
+	next, err := content.NextMigration(dir)
+	require.NoError(t, err)
+	releasesBefore := releaseIDs(t, testdb.URL(t))
+	sameDay := day(2027, 6, 1)
 
 	first := clone(before)
 	source := first.Sorted("sources")[0]
 	source.Values["title"] = content.Value{Text: "Retitled " + tricky}
-	files, err := content.Generate(ctx, testdb.Empty(t), first, dir, baseline, "")
+	files, err := content.Generate(ctx, testdb.Empty(t), first, dir, sameDay, "")
 	require.NoError(t, err)
 	require.Len(t, files, 2)
-	assert.Equal(t, "000031_content_2026_12_01_2.up.sql", filepath.Base(files[0]))
-	assert.Contains(t, readFile(t, files[0]), "VALUES ('2026.12.01-2', 31, '2026-12-01', 'Content: 0 added, 1 changed, 0 removed (sources).')")
+	assert.Equal(t, fmt.Sprintf("%06d_content_2027_06_01.up.sql", next), filepath.Base(files[0]))
+	assert.Contains(t, readFile(t, files[0]), fmt.Sprintf("VALUES ('2027.06.01', %d, '2027-06-01', 'Content: 0 added, 1 changed, 0 removed (sources).')", next))
 
 	second := clone(first)
 	second["sources"][source.Key].Values["title"] = before["sources"][source.Key].Values["title"]
-	files, err = content.Generate(ctx, testdb.Empty(t), second, dir, baseline, "Title restored.")
+	files, err = content.Generate(ctx, testdb.Empty(t), second, dir, sameDay, "Title restored.")
 	require.NoError(t, err)
 	require.Len(t, files, 2)
-	assert.Equal(t, "000032_content_2026_12_01_3.up.sql", filepath.Base(files[0]))
+	assert.Equal(t, fmt.Sprintf("%06d_content_2027_06_01_2.up.sql", next+1), filepath.Base(files[0]))
 
 	url := testdb.URL(t)
 	m := migrator(t, url, dir)
 	require.NoError(t, m.Up())
 	assert.Empty(t, content.Diff(readRecords(t, url), second))
-	rows, err := pool(t, url).Query(ctx, `SELECT id || ' ' || migration FROM releases ORDER BY migration`)
+	assert.Equal(t, append(releasesBefore, "2027.06.01", "2027.06.01-2"), releaseIDs(t, url))
+}
+
+// releaseIDs lists the releases of the database at url in release order.
+func releaseIDs(t *testing.T, url string) []string {
+	t.Helper()
+	rows, err := pool(t, url).Query(context.Background(), `SELECT id FROM releases ORDER BY migration`)
 	require.NoError(t, err)
 	var releases []string
 	for rows.Next() {
@@ -259,7 +271,7 @@ func TestGenerate_SameDayReleasesAreNumbered(t *testing.T) {
 		releases = append(releases, r)
 	}
 	require.NoError(t, rows.Err())
-	assert.Equal(t, []string{"2026.12.01 30", "2026.12.01-2 31", "2026.12.01-3 32"}, releases)
+	return releases
 }
 
 // TestGenerate_GuardsFailOnAnotherState applies generated ups to databases that are not in
@@ -325,7 +337,7 @@ func TestReplay_ReadsTheContentTheMigrationsOnDiskLeave(t *testing.T) {
 	st, err := content.Replay(ctx, testdb.Empty(t), dir)
 	require.NoError(t, err)
 	assert.Equal(t, readRecords(t, testdb.URL(t)), st.Records, "the same records, ids included, as the built-in migrations give")
-	assert.Equal(t, []string{"2026.12.01"}, st.Releases)
+	assert.Equal(t, releaseIDs(t, testdb.URL(t)), st.Releases)
 
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "000099_broken.up.sql"), []byte("SELEC 1;"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "000099_broken.down.sql"), []byte("SELECT 1;"), 0o644))
@@ -488,3 +500,24 @@ func readFile(t *testing.T, path string) string {
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// TestGenerate_NeverReusesARemovedKey removes a finding in one release and then tries to
+// bring it back under the same key: a key names one record for ever, so the second
+// generation is refused and writes nothing.
+func TestGenerate_NeverReusesARemovedKey(t *testing.T) {
+	ctx := context.Background()
+	before := readRecords(t, testdb.URL(t))
+	dir := migrationsDir(t)
+	key := before.Sorted("findings")[0].Key
+	removed := clone(before)
+	delete(removed["findings"], key)
+	files, err := content.Generate(ctx, testdb.Empty(t), removed, dir, day(2027, 4, 1), "A finding retired.")
+	require.NoError(t, err)
+	require.Len(t, files, 2)
+
+	files, err = content.Generate(ctx, testdb.Empty(t), before, dir, day(2027, 4, 2), "")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "findings "+key+" was removed in release 2027.04.01 and a key is never reused")
+	assert.Empty(t, files)
+	assert.Len(t, newFiles(t, dir), 2, "only the first pair")
+}

@@ -26,6 +26,8 @@ type State struct {
 	Records Records
 	// Releases are the ids of the releases already made, in release order.
 	Releases []string
+	// Removed holds, by kind and key, the release that removed each record ever removed.
+	Removed map[string]map[string]string
 }
 
 // Replay builds the content as the migrations in dir leave it, as a schema tool replays its
@@ -124,7 +126,35 @@ func readState(ctx context.Context, url string) (State, error) {
 	if err != nil {
 		return State{}, fmt.Errorf("read releases: %w", err)
 	}
-	return State{Records: recs, Releases: releases}, tx.Commit(ctx)
+	removed, err := readRemoved(ctx, tx)
+	if err != nil {
+		return State{}, err
+	}
+	return State{Records: recs, Releases: releases, Removed: removed}, tx.Commit(ctx)
+}
+
+func readRemoved(ctx context.Context, tx pgx.Tx) (map[string]map[string]string, error) {
+	rows, err := tx.Query(ctx, `
+		SELECT c.kind, c.key, c.release_id
+		FROM release_changes AS c JOIN releases AS r ON r.id = c.release_id
+		WHERE c.change = 'removed'
+		ORDER BY r.migration`)
+	if err != nil {
+		return nil, fmt.Errorf("read removed records: %w", err)
+	}
+	defer rows.Close()
+	removed := map[string]map[string]string{}
+	for rows.Next() {
+		var kind, key, release string
+		if err := rows.Scan(&kind, &key, &release); err != nil {
+			return nil, fmt.Errorf("read removed records: %w", err)
+		}
+		if removed[kind] == nil {
+			removed[kind] = map[string]string{}
+		}
+		removed[kind][key] = release
+	}
+	return removed, rows.Err()
 }
 
 func execOn(ctx context.Context, url, sql string) error {
@@ -180,6 +210,9 @@ func Generate(ctx context.Context, serverURL string, after Records, dir string, 
 		if len(changes) == 0 {
 			return nil
 		}
+		if err := noKeyReused(changes, st.Removed); err != nil {
+			return err
+		}
 		number, err := NextMigration(dir)
 		if err != nil {
 			return err
@@ -209,6 +242,18 @@ func Generate(ctx context.Context, serverURL string, after Records, dir string, 
 		return nil, err
 	}
 	return files, nil
+}
+
+// noKeyReused refuses to add a record under a key that an earlier release removed: a key
+// names one record for ever, so a tool holding it never mistakes a new record for the old.
+func noKeyReused(changes []Change, removed map[string]map[string]string) error {
+	var errs []error
+	for _, ch := range changes {
+		if release, ok := removed[ch.Kind][ch.Key]; ok && ch.Change == "added" {
+			errs = append(errs, fmt.Errorf("%s %s was removed in release %s and a key is never reused; give the record a new key", ch.Kind, ch.Key, release))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // try applies up to the database at url, checks that it then holds exactly after, applies
