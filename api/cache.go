@@ -30,8 +30,10 @@ const answerOverhead = 512
 // minGzip is the smallest body worth compressing; below it, gzip's framing eats the gain.
 const minGzip = 1024
 
-// newAnswer keeps what a handler wrote under key, compressed as well when withGzip.
-func newAnswer(version int64, key string, rec *recorder, withGzip bool) *answer {
+// newAnswer keeps what a handler wrote under key, compressed as well at gzip level level
+// (when the body is worth it), so that a client that accepts gzip is sent gzip whoever asked
+// first.
+func newAnswer(version int64, key string, rec *recorder, level int) *answer {
 	// Copies of exactly their length: a buffer's spare capacity would be memory not counted.
 	a := &answer{version: version, header: rec.header.Clone(), body: bytes.Clone(rec.body.Bytes())}
 	a.etag = a.header.Get("ETag")
@@ -40,9 +42,9 @@ func newAnswer(version int64, key string, rec *recorder, withGzip bool) *answer 
 	}
 	a.header.Del("ETag")
 	a.header.Del("Content-Length")
-	if withGzip && len(a.body) >= minGzip {
+	if len(a.body) >= minGzip {
 		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // a valid level never fails
+		zw, _ := gzip.NewWriterLevel(&buf, level) // a valid level never fails
 		_, _ = zw.Write(a.body)                                  // a bytes.Buffer never fails
 		_ = zw.Close()
 		a.gzip = bytes.Clone(buf.Bytes())
