@@ -54,8 +54,8 @@ func TestLazyAnswers_BoundUnderCraftedURLs(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(w), 1))
 			for i := w; i < urls; i += workers {
 				key := craftedURL(i, rng)
-				a := &answer{version: 1, header: http.Header{"Content-Type": {"application/json"}},
-					body: big[:rng.IntN(len(big))], etag: `"0123456789abcdef0123456789abcdef"`}
+				a := &answer{version: 1, plain: representation{body: big[:rng.IntN(len(big))], etag: `"0123456789abcdef0123456789abcdef"`,
+					header: http.Header{"Content-Type": {"application/json"}, "Etag": {`"0123456789abcdef0123456789abcdef"`}}}}
 				a.size = a.sizeUnder(key)
 				c.mu.Lock()
 				if i%5000 == 0 {

@@ -418,7 +418,12 @@ func (c *content) compute(r *http.Request, key string, v int64, next http.Handle
 		return computed{rec: rec}
 	}
 	// On a request's path: gzip's default level, most of the gain for a fraction of the time.
-	a := newAnswer(v, key, rec, gzip.DefaultCompression)
+	// An answer too large to be kept is compressed only for a client that asks for gzip.
+	level := gzip.DefaultCompression
+	if int64(rec.body.Len()) > c.lazy.max && !acceptsGzip(r) {
+		level = noGzip
+	}
+	a := newAnswer(v, key, rec, level)
 	after, err := c.st.ContentVersion(r.Context())
 	switch {
 	case err != nil:

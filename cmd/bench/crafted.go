@@ -112,7 +112,7 @@ func sendCrafted(ctx context.Context, srv server, urls []string, conns int, cach
 	rep := &craftedReport{Statuses: map[string]int{}, CacheBytes: cacheBytes, LimitBytes: cacheBytes + craftedMargin}
 	start := time.Now()
 	for r := range atk.Attack(targeter, vegeta.ConstantPacer{}, 0, "crafted") {
-		if r.Code == 0 && r.Error == "" {
+		if r.Code == 0 && r.Error == vegeta.ErrNoTargets.Error() {
 			continue // the attack's end, when the targeter ran out
 		}
 		rep.URLs++

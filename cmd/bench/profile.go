@@ -31,7 +31,9 @@ func (s server) startProfile(ctx context.Context, name string, d time.Duration) 
 	}
 	p := &profiling{path: filepath.Join(s.profileDir, name+"-"+s.label+".pprof"), done: make(chan error, 1)}
 	seconds := max(1, int(d.Round(time.Second).Seconds()))
-	go func() { p.done <- fetchProfile(ctx, s.pprof+"/debug/pprof/profile?seconds="+strconv.Itoa(seconds), p.path) }()
+	go func() {
+		p.done <- fetchProfile(ctx, s.pprof+"/debug/pprof/profile?seconds="+strconv.Itoa(seconds), p.path)
+	}()
 	return p
 }
 

@@ -28,8 +28,8 @@ type report struct {
 	Growth   *growthReport  `json:"growth,omitempty"`
 	// Crafted is what many distinct crafted URLs left in the API's memory, when sent.
 	Crafted *craftedReport `json:"crafted,omitempty"`
-	Explain  *explainReport `json:"explain"`
-	Targets  []targetResult `json:"targets"`
+	Explain *explainReport `json:"explain"`
+	Targets []targetResult `json:"targets"`
 }
 
 type reportOptions struct {
