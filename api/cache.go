@@ -41,26 +41,45 @@ const noGzip = -3
 
 // newAnswer keeps what a handler wrote under key, compressed as well at gzip level level
 // (when the body is worth it and level is not noGzip), so that a client that accepts gzip is
-// sent gzip whoever asked first.
-func newAnswer(version int64, key string, rec *recorder, level int) *answer {
-	// Copies of exactly their length: a buffer's spare capacity would be memory not counted.
-	body := bytes.Clone(rec.body.Bytes())
+// sent gzip whoever asked first. An answer to be kept gets a copy of the body of exactly its
+// length, since a buffer's spare capacity would be memory not counted; one only passed on
+// (too large to keep) shares the recorder's.
+func newAnswer(version int64, key string, rec *recorder, level int, keep bool) *answer {
+	body := rec.body.Bytes()
+	if keep {
+		body = bytes.Clone(body)
+	}
 	etag := rec.header.Get("ETag")
 	if etag == "" {
 		etag = etagOf(body)
 	}
 	a := &answer{version: version, plain: newRepresentation(rec.header, body, etag, "")}
 	if len(body) >= minGzip && level != noGzip {
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, level) // a valid level never fails
-		_, _ = zw.Write(body)                     // a bytes.Buffer never fails
-		_ = zw.Close()
-		zipped := bytes.Clone(buf.Bytes())
+		zipped := compress(body, level)
 		// A strong ETag names one representation: the compressed one gets the hash of its own bytes.
 		a.gzip = newRepresentation(rec.header, zipped, etagOf(zipped), "gzip")
 	}
 	a.size = a.sizeUnder(key)
 	return a
+}
+
+// gzipWriters reuse gzip writers, one pool per level: each holds about a megabyte of
+// compression state, which a new writer per answer would allocate and clear every time.
+var gzipWriters sync.Map // level -> *sync.Pool of *gzip.Writer
+
+// compress returns body gzipped at level, in a slice of exactly its length.
+func compress(body []byte, level int) []byte {
+	pool, _ := gzipWriters.LoadOrStore(level, &sync.Pool{New: func() any {
+		zw, _ := gzip.NewWriterLevel(nil, level) // a valid level never fails
+		return zw
+	}})
+	zw := pool.(*sync.Pool).Get().(*gzip.Writer)
+	defer pool.(*sync.Pool).Put(zw)
+	var buf bytes.Buffer
+	zw.Reset(&buf)
+	_, _ = zw.Write(body) // a bytes.Buffer never fails
+	_ = zw.Close()
+	return bytes.Clone(buf.Bytes())
 }
 
 // newRepresentation formats the header lines of body sent with encoding ("" for none), as

@@ -91,7 +91,7 @@ func TestLazyAnswers_OverwriteCountedOnce(t *testing.T) {
 	c := newLazyAnswers(1 << 20)
 	rec := newRecorder()
 	rec.body.Write(make([]byte, 600<<10))
-	a := newAnswer(1, "/v1/export", rec, gzip.DefaultCompression)
+	a := newAnswer(1, "/v1/export", rec, gzip.DefaultCompression, true)
 	for range 64 {
 		c.mu.Lock()
 		c.putLocked("/v1/export", a)
@@ -109,7 +109,7 @@ func TestLazyAnswers_TooLargeIsNotKept(t *testing.T) {
 	rec := newRecorder()
 	rec.body.Write(make([]byte, 2<<10))
 	c.mu.Lock()
-	c.putLocked("/v1/export", newAnswer(1, "/v1/export", rec, gzip.DefaultCompression))
+	c.putLocked("/v1/export", newAnswer(1, "/v1/export", rec, gzip.DefaultCompression, true))
 	c.mu.Unlock()
 	assert.Zero(t, c.size())
 	assert.Nil(t, c.get(1, "/v1/export"))

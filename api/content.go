@@ -267,7 +267,7 @@ func (c *content) build(v int64) (*snapshot, error) {
 	})
 	keep := func(path string, rec *recorder) {
 		// Once per version: the smallest gzip is worth its time.
-		a := newAnswer(v, path, rec, gzip.BestCompression)
+		a := newAnswer(v, path, rec, gzip.BestCompression, true)
 		if s.bytes+a.size <= c.bound/2 {
 			s.answers[path] = a
 			s.bytes += a.size
@@ -419,11 +419,11 @@ func (c *content) compute(r *http.Request, key string, v int64, next http.Handle
 	}
 	// On a request's path: gzip's default level, most of the gain for a fraction of the time.
 	// An answer too large to be kept is compressed only for a client that asks for gzip.
-	level := gzip.DefaultCompression
-	if int64(rec.body.Len()) > c.lazy.max && !acceptsGzip(r) {
+	level, keep := gzip.DefaultCompression, int64(rec.body.Len()) <= c.lazy.max
+	if !keep && !acceptsGzip(r) {
 		level = noGzip
 	}
-	a := newAnswer(v, key, rec, level)
+	a := newAnswer(v, key, rec, level, keep)
 	after, err := c.st.ContentVersion(r.Context())
 	switch {
 	case err != nil:

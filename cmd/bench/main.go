@@ -207,7 +207,7 @@ func run(ctx context.Context, opts options, stdout io.Writer) (err error) {
 		row := row{Name: req.name, Path: req.path, Expect: req.expect, Bytes: len(req.body), API: ours, Nginx: theirs}
 		if grown != nil {
 			conns := opts.connections
-			if req.name == "export" && opts.growthExportConns > 0 {
+			if strings.HasPrefix(req.name, "export") && opts.growthExportConns > 0 {
 				conns = opts.growthExportConns
 			}
 			say("%s: API on the grown database (%d connections)", req.name, conns)
