@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"net/http"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -63,20 +64,35 @@ func newAnswer(version int64, key string, rec *recorder, level int, keep bool) *
 	return a
 }
 
-// gzipWriters reuse gzip writers, one pool per level: each holds about a megabyte of
-// compression state, which a new writer per answer would allocate and clear every time.
-var gzipWriters sync.Map // level -> *sync.Pool of *gzip.Writer
+// gzipWriters hold the gzip writers of each level newAnswer is called with, as many as there
+// are CPUs: compressing keeps a CPU busy throughout, so more at once would gain nothing and
+// only hold more of the state each writer keeps (about a megabyte, which a new writer per
+// answer would also allocate and clear every time). A nil stands for one not yet made.
+var gzipWriters = map[int]chan *gzip.Writer{
+	gzip.BestCompression:    newGzipWriters(),
+	gzip.DefaultCompression: newGzipWriters(),
+}
 
-// compress returns body gzipped at level, in a slice of exactly its length.
+func newGzipWriters() chan *gzip.Writer {
+	writers := make(chan *gzip.Writer, runtime.GOMAXPROCS(0))
+	for range cap(writers) {
+		writers <- nil
+	}
+	return writers
+}
+
+// compress returns body gzipped at level, one of gzipWriters' levels, in a slice of exactly
+// its length. It waits while every writer of the level is in use.
 func compress(body []byte, level int) []byte {
-	pool, _ := gzipWriters.LoadOrStore(level, &sync.Pool{New: func() any {
-		zw, _ := gzip.NewWriterLevel(nil, level) // a valid level never fails
-		return zw
-	}})
-	zw := pool.(*sync.Pool).Get().(*gzip.Writer)
-	defer pool.(*sync.Pool).Put(zw)
+	writers := gzipWriters[level]
+	zw := <-writers
+	defer func() { writers <- zw }()
 	var buf bytes.Buffer
-	zw.Reset(&buf)
+	if zw == nil {
+		zw, _ = gzip.NewWriterLevel(&buf, level) // a valid level never fails
+	} else {
+		zw.Reset(&buf)
+	}
 	_, _ = zw.Write(body) // a bytes.Buffer never fails
 	_ = zw.Close()
 	return bytes.Clone(buf.Bytes())
