@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"net/http"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,77 +15,159 @@ import (
 
 // answer is a 200 answer kept in memory, in every encoding it is sent in.
 type answer struct {
-	version  int64       // the content version it was computed from
-	header   http.Header // what its handler set (Content-Type, Cache-Control, any Vary) but ETag and Content-Length
-	body     []byte
-	etag     string
-	gzip     []byte // nil when not kept compressed
-	gzipETag string
-	size     int64 // the bytes it is accounted for in a cache, its key included
+	version int64          // the content version it was computed from
+	plain   representation // as the handler wrote it
+	gzip    representation // its body is nil when not kept compressed
+	size    int64          // the bytes it is accounted for in a cache, its key included
+}
+
+// representation is one encoding of an answer: the body, its strong ETag, and every header
+// line of its 200 (what the handler set, Vary, ETag, Content-Length...), formatted once, so
+// that sending it sets a few map entries and nothing is parsed or built per request.
+type representation struct {
+	body   []byte
+	etag   string      // "" when the handler forbade storing it: then it has nothing to revalidate
+	header http.Header // canonical names, each value slice clipped; a 304 sends all but Content-Length
 }
 
 // answerOverhead is what an answer costs beyond the bytes counted: its structs, the map or
-// list entry that holds it, and the header map.
-const answerOverhead = 512
+// list entry that holds it, and the header maps.
+const answerOverhead = 768
 
 // minGzip is the smallest body worth compressing; below it, gzip's framing eats the gain.
 const minGzip = 1024
 
-// newAnswer keeps what a handler wrote under key, compressed as well when withGzip.
-func newAnswer(version int64, key string, rec *recorder, withGzip bool) *answer {
-	// Copies of exactly their length: a buffer's spare capacity would be memory not counted.
-	a := &answer{version: version, header: rec.header.Clone(), body: bytes.Clone(rec.body.Bytes())}
-	a.etag = a.header.Get("ETag")
-	if a.etag == "" {
-		a.etag = etagOf(a.body)
+// noGzip is the level for newAnswer that keeps an answer plain only; gzip's own levels are -2 to 9.
+const noGzip = -3
+
+// newAnswer keeps what a handler wrote under key, compressed as well at gzip level level
+// (when the body is worth it and level is not noGzip), so that a client that accepts gzip is
+// sent gzip whoever asked first. An answer to be kept gets a copy of the body of exactly its
+// length, since a buffer's spare capacity would be memory not counted; one only passed on
+// (too large to keep) shares the recorder's.
+func newAnswer(version int64, key string, rec *recorder, level int, keep bool) *answer {
+	body := rec.body.Bytes()
+	if keep {
+		body = bytes.Clone(body)
 	}
-	a.header.Del("ETag")
-	a.header.Del("Content-Length")
-	if withGzip && len(a.body) >= minGzip {
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // a valid level never fails
-		_, _ = zw.Write(a.body)                                  // a bytes.Buffer never fails
-		_ = zw.Close()
-		a.gzip = bytes.Clone(buf.Bytes())
+	etag := rec.header.Get("ETag")
+	if etag == "" {
+		etag = etagOf(body)
+	}
+	a := &answer{version: version, plain: newRepresentation(rec.header, body, etag, "")}
+	if len(body) >= minGzip && level != noGzip {
+		zipped := compress(body, level)
 		// A strong ETag names one representation: the compressed one gets the hash of its own bytes.
-		a.gzipETag = etagOf(a.gzip)
+		a.gzip = newRepresentation(rec.header, zipped, etagOf(zipped), "gzip")
 	}
 	a.size = a.sizeUnder(key)
 	return a
 }
 
-// sizeUnder is the bytes a costs kept under key.
-func (a *answer) sizeUnder(key string) int64 {
-	size := int64(len(key)+len(a.body)+len(a.gzip)+len(a.etag)+len(a.gzipETag)) + answerOverhead
-	for name, values := range a.header {
-		size += int64(len(name))
-		for _, v := range values {
-			size += int64(len(v))
-		}
-	}
-	return size
+// gzipWriters hold the gzip writers of each level newAnswer is called with, as many as there
+// are CPUs: compressing keeps a CPU busy throughout, so more at once would gain nothing and
+// only hold more of the state each writer keeps (about a megabyte, which a new writer per
+// answer would also allocate and clear every time). A nil stands for one not yet made.
+var gzipWriters = map[int]chan *gzip.Writer{
+	gzip.BestCompression:    newGzipWriters(),
+	gzip.DefaultCompression: newGzipWriters(),
 }
 
-// write sends the answer, compressed when the request accepts gzip, as writeTagged does
-// (304 when If-None-Match names it).
-func (a *answer) write(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	for name, values := range a.header {
-		// Clipped, so that a later Add to this response's header never writes into the kept slice.
-		h[name] = slices.Clip(values)
+func newGzipWriters() chan *gzip.Writer {
+	writers := make(chan *gzip.Writer, runtime.GOMAXPROCS(0))
+	for range cap(writers) {
+		writers <- nil
 	}
+	return writers
+}
+
+// compress returns body gzipped at level, one of gzipWriters' levels, in a slice of exactly
+// its length. It waits while every writer of the level is in use.
+func compress(body []byte, level int) []byte {
+	writers := gzipWriters[level]
+	zw := <-writers
+	defer func() { writers <- zw }()
+	var buf bytes.Buffer
+	if zw == nil {
+		zw, _ = gzip.NewWriterLevel(&buf, level) // a valid level never fails
+	} else {
+		zw.Reset(&buf)
+	}
+	_, _ = zw.Write(body) // a bytes.Buffer never fails
+	_ = zw.Close()
+	return bytes.Clone(buf.Bytes())
+}
+
+// newRepresentation formats the header lines of body sent with encoding ("" for none), as
+// writeTagged would send them, from those the handler set.
+func newRepresentation(handler http.Header, body []byte, etag, encoding string) representation {
+	h := handler.Clone()
+	h.Del("ETag")
 	// One Vary line: the handler's (Accept, where it negotiates) and the encoding's.
 	vary := "Accept-Encoding"
 	if v := h.Get("Vary"); v != "" {
 		vary = v + ", " + vary
 	}
 	h.Set("Vary", vary)
-	body, etag := a.body, a.etag
-	if a.gzip != nil && acceptsGzip(r) {
-		body, etag = a.gzip, a.gzipETag
-		h.Set("Content-Encoding", "gzip")
+	if encoding != "" {
+		h.Set("Content-Encoding", encoding)
 	}
-	_ = writeTagged(w, r, http.StatusOK, h.Get("Content-Type"), body, etag)
+	// An answer that must never be stored has nothing to revalidate, as in writeTagged.
+	if h.Get("Cache-Control") == "no-store" {
+		etag = ""
+	} else {
+		h.Set("ETag", etag)
+		h.Set("Cache-Control", cacheControl)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	for name, values := range h {
+		// Clipped, so that a later Add to a response's header never writes into the kept slice.
+		h[name] = slices.Clip(values)
+	}
+	return representation{body: body, etag: etag, header: h}
+}
+
+// sizeUnder is the bytes a costs kept under key.
+func (a *answer) sizeUnder(key string) int64 {
+	size := int64(len(key)) + answerOverhead
+	for _, rep := range []*representation{&a.plain, &a.gzip} {
+		size += int64(len(rep.body))
+		for name, values := range rep.header {
+			size += int64(len(name))
+			for _, v := range values {
+				size += int64(len(v))
+			}
+		}
+	}
+	return size
+}
+
+// write sends the answer, compressed when the request accepts gzip, as writeTagged does
+// (304 when If-None-Match names it). A Vary line a middleware set before (CORS's Origin) is
+// kept, beside the answer's own.
+func (a *answer) write(w http.ResponseWriter, r *http.Request) {
+	rep := &a.plain
+	if a.gzip.body != nil && acceptsGzip(r) {
+		rep = &a.gzip
+	}
+	h := w.Header()
+	vary := h["Vary"]
+	notModified := rep.etag != "" && etagMatches(r.Header.Get("If-None-Match"), rep.etag)
+	for name, values := range rep.header {
+		if notModified && name == "Content-Length" {
+			continue
+		}
+		h[name] = values
+	}
+	if len(vary) > 0 {
+		h["Vary"] = append(slices.Clip(vary), rep.header["Vary"]...)
+	}
+	if notModified {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(rep.body)
 }
 
 // acceptsGzip reports whether r's Accept-Encoding allows gzip (RFC 9110: named or by *, with

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"compress/gzip"
 	"encoding/base64"
 	"fmt"
 	"math/rand/v2"
@@ -53,8 +54,8 @@ func TestLazyAnswers_BoundUnderCraftedURLs(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(w), 1))
 			for i := w; i < urls; i += workers {
 				key := craftedURL(i, rng)
-				a := &answer{version: 1, header: http.Header{"Content-Type": {"application/json"}},
-					body: big[:rng.IntN(len(big))], etag: `"0123456789abcdef0123456789abcdef"`}
+				a := &answer{version: 1, plain: representation{body: big[:rng.IntN(len(big))], etag: `"0123456789abcdef0123456789abcdef"`,
+					header: http.Header{"Content-Type": {"application/json"}, "Etag": {`"0123456789abcdef0123456789abcdef"`}}}}
 				a.size = a.sizeUnder(key)
 				c.mu.Lock()
 				if i%5000 == 0 {
@@ -90,7 +91,7 @@ func TestLazyAnswers_OverwriteCountedOnce(t *testing.T) {
 	c := newLazyAnswers(1 << 20)
 	rec := newRecorder()
 	rec.body.Write(make([]byte, 600<<10))
-	a := newAnswer(1, "/v1/export", rec, false)
+	a := newAnswer(1, "/v1/export", rec, gzip.DefaultCompression, true)
 	for range 64 {
 		c.mu.Lock()
 		c.putLocked("/v1/export", a)
@@ -108,7 +109,7 @@ func TestLazyAnswers_TooLargeIsNotKept(t *testing.T) {
 	rec := newRecorder()
 	rec.body.Write(make([]byte, 2<<10))
 	c.mu.Lock()
-	c.putLocked("/v1/export", newAnswer(1, "/v1/export", rec, false))
+	c.putLocked("/v1/export", newAnswer(1, "/v1/export", rec, gzip.DefaultCompression, true))
 	c.mu.Unlock()
 	assert.Zero(t, c.size())
 	assert.Nil(t, c.get(1, "/v1/export"))

@@ -262,6 +262,36 @@ func TestPrecomputed_ServedFromMemoryInBothEncodings(t *testing.T) {
 	assert.Equal(t, float64(sent), precomputed()-start, "every answer came from the precomputed ones")
 }
 
+// TestKept_GzippedWhoeverAskedFirst: an answer kept on first use (a filtered list, a search)
+// that a client asked for plain is sent gzipped to the next client that accepts gzip, from
+// memory, and plain again to one that does not.
+func TestKept_GzippedWhoeverAskedFirst(t *testing.T) {
+	t.Parallel()
+	c := newClient(t)
+	waitReady(t, c)
+	for _, path := range []string{"/v1/treatments?category=pharmacologic&sort=evidence_level", "/v1/search?q=digital+ulcers"} {
+		plain, plainBody := send(t, http.MethodGet, c.srv.URL+path, map[string]string{"Accept-Encoding": "identity"})
+		require.Equal(t, http.StatusOK, plain.StatusCode, path)
+		require.GreaterOrEqual(t, len(plainBody), 1024, "%s: large enough to be compressed", path)
+		kept, _ := c.metric(`kb_answers_total{from="kept"}`)
+
+		zipped, zippedBody := send(t, http.MethodGet, c.srv.URL+path, map[string]string{"Accept-Encoding": "gzip"})
+		require.Equal(t, http.StatusOK, zipped.StatusCode, path)
+		require.Equal(t, "gzip", zipped.Header.Get("Content-Encoding"), path)
+		zr, err := gzip.NewReader(bytes.NewReader(zippedBody))
+		require.NoError(t, err, path)
+		unzipped, err := io.ReadAll(zr)
+		require.NoError(t, err, path)
+		assert.Equal(t, string(plainBody), string(unzipped), "%s: the gzipped body is the plain one", path)
+
+		again, againBody := send(t, http.MethodGet, c.srv.URL+path, map[string]string{"Accept-Encoding": "identity"})
+		assert.Empty(t, again.Header.Get("Content-Encoding"), path)
+		assert.Equal(t, string(plainBody), string(againBody), path)
+		after, _ := c.metric(`kb_answers_total{from="kept"}`)
+		assert.Equal(t, kept+2, after, "%s: both later answers came from the kept one", path)
+	}
+}
+
 // TestPrecomputed_BeyondTheBoundComputedOnFirstUse gives the answers a bound too small for
 // the whole content: the precomputed ones stay within their half, and the rest are still
 // answered, computed on first use and then kept.

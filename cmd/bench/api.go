@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -26,14 +27,20 @@ func buildAPI(ctx context.Context, root, dir string) (string, error) {
 
 // apiServer is the API running as a child process on a loopback port.
 type apiServer struct {
-	proc *process
-	base string // http://127.0.0.1:<port>
+	proc  *process
+	base  string // http://127.0.0.1:<port>
+	pprof string // http://127.0.0.1:<port> of its pprof listener (PPROF_ADDR)
 }
 
-// startAPI starts the API binary on databaseURL at a free loopback port, its log going to
-// logPath, waits until /readyz answers 200, and registers its stop.
-func startAPI(ctx context.Context, bin, databaseURL, logLevel, logPath string, cleanup *cleanups) (*apiServer, error) {
+// startAPI starts the API binary on databaseURL at a free loopback port, with its pprof
+// listener on another and cacheBytes for CACHE_MAX_BYTES, its log going to logPath, waits
+// until /readyz answers 200, and registers its stop.
+func startAPI(ctx context.Context, bin, databaseURL, logLevel string, cacheBytes int64, logPath string, cleanup *cleanups) (*apiServer, error) {
 	addr, err := freeLoopbackAddr()
+	if err != nil {
+		return nil, err
+	}
+	pprofAddr, err := freeLoopbackAddr()
 	if err != nil {
 		return nil, err
 	}
@@ -44,8 +51,9 @@ func startAPI(ctx context.Context, bin, databaseURL, logLevel, logPath string, c
 	defer logFile.Close() // the child holds its own descriptor
 
 	cmd := exec.Command(bin, "serve")
-	cmd.Env = append(environWithout("DATABASE_URL", "ADDR", "LOG_LEVEL"),
-		"DATABASE_URL="+databaseURL, "ADDR="+addr, "LOG_LEVEL="+logLevel)
+	cmd.Env = append(environWithout("DATABASE_URL", "ADDR", "LOG_LEVEL", "PPROF_ADDR", "CACHE_MAX_BYTES"),
+		"DATABASE_URL="+databaseURL, "ADDR="+addr, "LOG_LEVEL="+logLevel, "PPROF_ADDR="+pprofAddr,
+		"CACHE_MAX_BYTES="+strconv.FormatInt(cacheBytes, 10))
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	proc, err := startProcess("the API on "+addr, cmd)
 	if err != nil {
@@ -54,7 +62,7 @@ func startAPI(ctx context.Context, bin, databaseURL, logLevel, logPath string, c
 	cleanup.add(fmt.Sprintf("stop the API (pid %d)", proc.pid()), func(context.Context) error {
 		return proc.stop(syscall.SIGTERM, 15*time.Second)
 	})
-	s := &apiServer{proc: proc, base: "http://" + addr}
+	s := &apiServer{proc: proc, base: "http://" + addr, pprof: "http://" + pprofAddr}
 	client := &http.Client{Timeout: 2 * time.Second}
 	err = waitFor(ctx, proc, 60*time.Second, func(ctx context.Context) error {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, s.base+"/readyz", nil)

@@ -20,50 +20,65 @@ import (
 
 // request is one request type of the mix: a fixed GET and the status it must get.
 type request struct {
-	name     string
-	path     string
-	header   http.Header // If-None-Match, for the conditional GET
-	expect   int         // the one status that counts as success
-	body     []byte      // the exact bytes of the answer to the plain GET
-	distinct bool        // a distinct query each time (appended to path), so none is answered from memory
+	name        string
+	path        string
+	header      http.Header // If-None-Match for the conditional GET; Accept-Encoding for a gzip row
+	conditional bool        // answered 304: the header names the current ETag
+	expect      int         // the one status that counts as success
+	body        []byte      // the exact bytes of the answer to the GET, as sent (compressed for a gzip row)
+	encoding    string      // the answer's Content-Encoding: "" or "gzip"
+	distinct    bool        // a distinct query each time (appended to path), so none is answered from memory
 }
 
 // mixSpec is the fixed mix: an item, a filtered and sorted list, a search, a conditional GET
-// that names the item's current ETag and so is answered 304 Not Modified, and the export. The
-// export runs last, since the memory it takes stays in the API's resident set for a while and
-// would otherwise count in the peak of the next request type.
+// that names the item's current ETag and so is answered 304 Not Modified, and the export, each
+// asked for plain and, as a browser asks, with Accept-Encoding: gzip (nginx then serves the
+// API's gzip bytes as a precompressed file). The export runs last, since the memory it takes
+// stays in the API's resident set for a while and would otherwise count in the peak of the
+// next request type.
 var mixSpec = []struct {
-	name, path            string
-	conditional, distinct bool
+	name, path                  string
+	conditional, distinct, gzip bool
 }{
-	{"item", "/v1/treatments/surgical-excision", false, false},
-	{"list", "/v1/treatments?category=pharmacologic&sort=evidence_level", false, false},
-	{"search", "/v1/search?q=digital+ulcers", false, false},
+	{"item", "/v1/treatments/surgical-excision", false, false, false},
+	{"item-gzip", "/v1/treatments/surgical-excision", false, false, true},
+	{"list", "/v1/treatments?category=pharmacologic&sort=evidence_level", false, false, false},
+	{"list-gzip", "/v1/treatments?category=pharmacologic&sort=evidence_level", false, false, true},
+	{"search", "/v1/search?q=digital+ulcers", false, false, false},
+	{"search-gzip", "/v1/search?q=digital+ulcers", false, false, true},
 	// The API gets "digital ulcers 1", "digital ulcers 2"...: a search never answered before,
 	// computed by the database each time; nginx serves the bytes of the plain one.
-	{"search-distinct", "/v1/search?q=digital+ulcers", false, true},
-	{"conditional", "/v1/treatments/warfarin", true, false},
-	{"export", "/v1/export", false, false},
+	{"search-distinct", "/v1/search?q=digital+ulcers", false, true, false},
+	{"conditional", "/v1/treatments/warfarin", true, false, false},
+	{"export", "/v1/export", false, false, false},
+	{"export-gzip", "/v1/export", false, false, true},
 }
 
 // fetchMix GETs each request of the mix once from the server at base, keeping the answer's
 // bytes, and sets up the conditional GET with the ETag the server sent; it checks that the
-// server answers it 304.
+// server answers it 304, and that a gzip row's answer is compressed.
 func fetchMix(ctx context.Context, base string) ([]request, error) {
 	mix := make([]request, 0, len(mixSpec))
 	for _, spec := range mixSpec {
-		body, etag, err := get(ctx, base+spec.path, nil, http.StatusOK)
+		req := request{name: spec.name, path: spec.path, expect: http.StatusOK, distinct: spec.distinct, conditional: spec.conditional}
+		if spec.gzip {
+			req.header = http.Header{"Accept-Encoding": {"gzip"}}
+		}
+		got, err := get(ctx, base+spec.path, req.header, http.StatusOK)
 		if err != nil {
 			return nil, err
 		}
-		req := request{name: spec.name, path: spec.path, expect: http.StatusOK, body: body, distinct: spec.distinct}
+		req.body, req.encoding = got.body, got.encoding
+		if spec.gzip && got.encoding != "gzip" {
+			return nil, fmt.Errorf("GET %s with Accept-Encoding: gzip: answered %q, not gzip", spec.path, got.encoding)
+		}
 		if spec.conditional {
-			if etag == "" {
+			if got.etag == "" {
 				return nil, fmt.Errorf("GET %s sent no ETag", spec.path)
 			}
-			req.header = http.Header{"If-None-Match": {etag}}
+			req.header = http.Header{"If-None-Match": {got.etag}}
 			req.expect = http.StatusNotModified
-			if _, _, err := get(ctx, base+spec.path, req.header, http.StatusNotModified); err != nil {
+			if _, err := get(ctx, base+spec.path, req.header, http.StatusNotModified); err != nil {
 				return nil, err
 			}
 		}
@@ -72,31 +87,41 @@ func fetchMix(ctx context.Context, base string) ([]request, error) {
 	return mix, nil
 }
 
-// get sends one GET and returns the body and ETag, or an error unless the status is want.
-func get(ctx context.Context, url string, header http.Header, want int) ([]byte, string, error) {
+// fetched is what get read of an answer.
+type fetched struct {
+	body           []byte
+	etag, encoding string
+}
+
+// get sends one GET and returns the body as sent (not decompressed), ETag and encoding, or an
+// error unless the status is want. Without an Accept-Encoding in header it asks for the plain
+// representation, with its own ETag, as the load does (see runLoad).
+func get(ctx context.Context, url string, header http.Header, want int) (fetched, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, "", err
+		return fetched{}, err
 	}
 	for k, v := range header {
 		req.Header[k] = v
 	}
-	// The plain representation, with its own ETag, as the load asks for (see runLoad).
-	req.Header.Set("Accept-Encoding", "identity")
+	// Set explicitly, so that the transport passes a compressed body on as it is.
+	if req.Header.Get("Accept-Encoding") == "" {
+		req.Header.Set("Accept-Encoding", "identity")
+	}
 	client := &http.Client{Timeout: 2 * time.Minute}
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, "", err
+		return fetched{}, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return nil, "", fmt.Errorf("GET %s: %w", url, err)
+		return fetched{}, fmt.Errorf("GET %s: %w", url, err)
 	}
 	if resp.StatusCode != want {
-		return nil, "", fmt.Errorf("GET %s: %s, want %d: %.300s", url, resp.Status, want, body)
+		return fetched{}, fmt.Errorf("GET %s: %s, want %d: %.300s", url, resp.Status, want, body)
 	}
-	return body, resp.Header.Get("ETag"), nil
+	return fetched{body: body, etag: resp.Header.Get("ETag"), encoding: resp.Header.Get("Content-Encoding")}, nil
 }
 
 // result is what one load run measured.
@@ -115,6 +140,10 @@ type result struct {
 	PeakRSSBytes int64 `json:"peak_rss_bytes,omitempty"`
 	// CPU is where the machine's CPU time went during the run.
 	CPU cpuShare `json:"cpu"`
+	// CPUProfile is the API's CPU profile of the run (not taken of nginx), and CPUTop the top
+	// of go tool pprof -top on it.
+	CPUProfile string   `json:"cpu_profile,omitempty"`
+	CPUTop     []string `json:"cpu_profile_top,omitempty"`
 }
 
 // cpuShare splits the CPU time of a run, each in percent of one core (the machine has
@@ -139,10 +168,14 @@ type server struct {
 	// db is the database the server reads, on the PostgreSQL server at pgURL, whose backend
 	// processes' CPU time counts as the run's PostgreSQL time; empty for nginx.
 	db, pgURL string
+	// pprof is the API's pprof listener, whose CPU profile of each run is written to
+	// profileDir, its name ending in label; empty for nginx.
+	pprof, profileDir, label string
 }
 
 // measure warms the server up with the request, then measures it for opts.duration at conns
-// connections, with its CPU time and, when asked, its peak RSS.
+// connections, with its CPU time, its CPU profile when it has a pprof listener and, when
+// asked, its peak RSS.
 func measure(ctx context.Context, srv server, req request, conns int, opts options) (result, error) {
 	if opts.warmup > 0 {
 		if _, err := runLoad(ctx, srv.base, req, conns, opts.warmup); err != nil {
@@ -154,10 +187,14 @@ func measure(ctx context.Context, srv server, req request, conns int, opts optio
 			return result{}, fmt.Errorf("reset peak RSS: %w", err)
 		}
 	}
+	prof := srv.startProfile(ctx, req.name, opts.duration)
 	procsBefore := takeCPUSnapshot()
 	machineBefore, _ := readCPUStat()
 	res, err := runLoad(ctx, srv.base, req, conns, opts.duration)
 	if err != nil {
+		return result{}, err
+	}
+	if res.CPUProfile, res.CPUTop, err = prof.wait(ctx); err != nil {
 		return result{}, err
 	}
 	machineAfter, err := readCPUStat()
@@ -214,13 +251,16 @@ func runLoad(ctx context.Context, base string, req request, conns int, d time.Du
 		}
 	}()
 
-	// Plain answers on both sides: nginx serves the plain bytes, and Go's transport would
-	// otherwise ask the API for gzip and spend the generator's CPU inflating it.
+	// Plain answers on both sides unless the row asks for gzip: Go's transport would otherwise
+	// ask for gzip and spend the generator's CPU inflating it. An Accept-Encoding set here
+	// also keeps it from inflating a gzip row's bodies, which are read and thrown away as sent.
 	header := req.header.Clone()
 	if header == nil {
 		header = http.Header{}
 	}
-	header.Set("Accept-Encoding", "identity")
+	if header.Get("Accept-Encoding") == "" {
+		header.Set("Accept-Encoding", "identity")
+	}
 	target := vegeta.Target{Method: http.MethodGet, URL: base + req.path, Header: header}
 	targeter := vegeta.NewStaticTargeter(target)
 	if req.distinct {

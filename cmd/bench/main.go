@@ -5,8 +5,15 @@
 // API on it, and drives it over loopback with vegeta's attacker in closed loop (a fixed
 // number of connections, each sending its next request as soon as the last one is answered)
 // for a fixed mix: an item, a filtered and sorted list, a search, the export and a
-// conditional GET answered 304. nginx serves the very same response bodies as static files
-// under the same load, as the practical ceiling for serving those bytes over HTTP here.
+// conditional GET answered 304, each 200 asked for plain and gzipped. nginx serves the very
+// same response bodies (the gzip ones as precompressed files) under the same load, as the
+// practical ceiling for serving those bytes over HTTP here. The API's CPU profile of every run
+// is taken over its pprof listener (PPROF_ADDR) and written next to the results, and the top
+// of go tool pprof -top on it is printed, so that each number can be explained.
+//
+// After the mix, the API is sent many distinct crafted URLs (-crafted: cursors, q values and
+// filter combinations, each answered 200), and its resident set is reported against
+// CACHE_MAX_BYTES (-cache-bytes) plus 40 MB.
 //
 // A second throwaway database holds the same content multiplied by synthetic records (-growth
 // times), served by a second API under the same mix; and every SQL statement the API runs is
@@ -24,6 +31,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -40,6 +48,8 @@ type options struct {
 	logLevel          string        // LOG_LEVEL of the API under load
 	out               string        // the JSON results file
 	installNginx      bool          // apt-get install nginx when it is missing and we are root
+	cacheBytes        int64         // CACHE_MAX_BYTES of the APIs under load
+	crafted           int           // distinct crafted URLs sent to the API after the mix; 0 skips
 }
 
 func main() {
@@ -53,9 +63,11 @@ func main() {
 	flag.StringVar(&opts.logLevel, "log-level", "warn",
 		"LOG_LEVEL of the API under load; warn turns the per-request log line off, as nginx's access_log is")
 	flag.StringVar(&opts.out, "out", "", "JSON results file (default .data/bench/bench-<UTC time>.json in the repository)")
+	flag.Int64Var(&opts.cacheBytes, "cache-bytes", 16<<20, "CACHE_MAX_BYTES of the APIs under load (the API's default)")
+	flag.IntVar(&opts.crafted, "crafted", 100_000, "distinct crafted URLs (cursors, q values, filter combinations) sent to the API after the mix; 0 skips")
 	flag.BoolVar(&opts.installNginx, "install-nginx", true, "when nginx is missing and we run as root, install Debian's package")
 	flag.Parse()
-	if flag.NArg() != 0 || opts.duration <= 0 || opts.connections < 1 || opts.warmup < 0 {
+	if flag.NArg() != 0 || opts.duration <= 0 || opts.connections < 1 || opts.warmup < 0 || opts.crafted < 0 || opts.cacheBytes < 1<<20 {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -84,6 +96,8 @@ func run(ctx context.Context, opts options, stdout io.Writer) (err error) {
 	if opts.out == "" {
 		opts.out = filepath.Join(root, ".data", "bench", "bench-"+time.Now().UTC().Format("20060102-150405")+".json")
 	}
+	// The CPU profiles go next to the results: bench-<time>.json, bench-<time>/*.pprof.
+	profileDir := strings.TrimSuffix(opts.out, filepath.Ext(opts.out))
 	report := newReport(opts)
 	began := time.Now()
 	say := func(format string, args ...any) {
@@ -121,7 +135,7 @@ func run(ctx context.Context, opts options, stdout io.Writer) (err error) {
 		return err
 	}
 	say("created and migrated database %s", normalDB.name)
-	normal, err := startAPI(ctx, apiBin, normalDB.url, opts.logLevel, filepath.Join(tmp, "api-normal.log"), &cleanup)
+	normal, err := startAPI(ctx, apiBin, normalDB.url, opts.logLevel, opts.cacheBytes, filepath.Join(tmp, "api-normal.log"), &cleanup)
 	if err != nil {
 		return err
 	}
@@ -144,7 +158,8 @@ func run(ctx context.Context, opts options, stdout io.Writer) (err error) {
 	say("nginx on %s (pid %d)", ng.base, ng.proc.pid())
 
 	// The grown database: the same content and, per record, growth-1 synthetic copies.
-	normalLoad := server{proc: normal.proc, base: normal.base, peakRSS: true, db: normalDB.name, pgURL: pgServer}
+	normalLoad := server{proc: normal.proc, base: normal.base, peakRSS: true, db: normalDB.name, pgURL: pgServer,
+		pprof: normal.pprof, profileDir: profileDir, label: "api"}
 	nginxLoad := server{proc: ng.proc, base: ng.base}
 	var grown *apiServer
 	var grownLoad server
@@ -164,14 +179,15 @@ func run(ctx context.Context, opts options, stdout io.Writer) (err error) {
 		report.Growth = &growthReport{Factor: opts.growth, Database: db.name, Rows: counts,
 			Seconds: time.Since(started).Seconds()}
 		say("grown in %s: %s", time.Since(started).Round(time.Millisecond), counts)
-		if grown, err = startAPI(ctx, apiBin, db.url, opts.logLevel, filepath.Join(tmp, "api-grown.log"), &cleanup); err != nil {
+		if grown, err = startAPI(ctx, apiBin, db.url, opts.logLevel, opts.cacheBytes, filepath.Join(tmp, "api-grown.log"), &cleanup); err != nil {
 			return err
 		}
 		say("API on the grown database on %s (pid %d)", grown.base, grown.proc.pid())
 		if grownMix, err = fetchMix(ctx, grown.base); err != nil {
 			return err
 		}
-		grownLoad = server{proc: grown.proc, base: grown.base, peakRSS: true, db: db.name, pgURL: pgServer}
+		grownLoad = server{proc: grown.proc, base: grown.base, peakRSS: true, db: db.name, pgURL: pgServer,
+			pprof: grown.pprof, profileDir: profileDir, label: "grown"}
 		explainURL, explainOn = db.url, "the grown database"
 	}
 
@@ -191,7 +207,7 @@ func run(ctx context.Context, opts options, stdout io.Writer) (err error) {
 		row := row{Name: req.name, Path: req.path, Expect: req.expect, Bytes: len(req.body), API: ours, Nginx: theirs}
 		if grown != nil {
 			conns := opts.connections
-			if req.name == "export" && opts.growthExportConns > 0 {
+			if strings.HasPrefix(req.name, "export") && opts.growthExportConns > 0 {
 				conns = opts.growthExportConns
 			}
 			say("%s: API on the grown database (%d connections)", req.name, conns)
@@ -203,8 +219,15 @@ func run(ctx context.Context, opts options, stdout io.Writer) (err error) {
 		}
 		report.add(row)
 	}
-	report.Machine.LoadAfter = loadAverage()
+	// Then the URLs an anonymous client can vary at will, each never seen before.
 	report.API.PeakRSSBytes = normal.proc.lifetimePeakRSS()
+	if opts.crafted > 0 {
+		say("crafted URLs: %d distinct ones to the API", opts.crafted)
+		if report.Crafted, err = sendCrafted(ctx, normalLoad, craftedURLs(opts.crafted), opts.connections, opts.cacheBytes); err != nil {
+			return err
+		}
+	}
+	report.Machine.LoadAfter = loadAverage()
 	if grown != nil {
 		report.GrownAPI = &processReport{PeakRSSBytes: grown.proc.lifetimePeakRSS()}
 	}

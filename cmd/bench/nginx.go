@@ -99,6 +99,11 @@ http {
         root {{.Dir}}/www;
         location / {
         }
+        # The API's gzip answers, served as they are, as precompressed files are.
+        location /gz/ {
+            add_header Content-Encoding gzip;
+            add_header Vary Accept-Encoding;
+        }
     }
 }
 `))
@@ -109,15 +114,16 @@ type nginxServer struct {
 	base string
 }
 
-// startNginx writes each request's body to dir/www/<name>, starts nginx in the foreground on a
+// startNginx writes each request's body to dir/www/<name> (dir/www/gz/<name> when the API
+// sent it gzipped), starts nginx in the foreground on a
 // free loopback port, waits until it serves, and registers its stop.
 func startNginx(ctx context.Context, bin, dir string, mix []request, cleanup *cleanups) (*nginxServer, error) {
 	www := filepath.Join(dir, "www")
-	if err := os.MkdirAll(www, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(www, "gz"), 0o755); err != nil {
 		return nil, err
 	}
 	for _, req := range mix {
-		if err := os.WriteFile(filepath.Join(www, req.name), req.body, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(www, staticPath(req)[1:]), req.body, 0o644); err != nil {
 			return nil, err
 		}
 	}
@@ -155,7 +161,7 @@ func startNginx(ctx context.Context, bin, dir string, mix []request, cleanup *cl
 	})
 	s := &nginxServer{proc: proc, base: "http://" + addr}
 	err = waitFor(ctx, proc, 10*time.Second, func(ctx context.Context) error {
-		_, _, err := get(ctx, s.base+"/"+mix[0].name, nil, http.StatusOK)
+		_, err := get(ctx, s.base+staticPath(mix[0]), nil, http.StatusOK)
 		return err
 	})
 	if err != nil {
@@ -165,23 +171,35 @@ func startNginx(ctx context.Context, bin, dir string, mix []request, cleanup *cl
 	return s, nil
 }
 
-// mix returns the API's mix as nginx serves it: the same bytes at /<name>, each checked to be
-// identical, and the conditional GET with nginx's own ETag for the file, which nginx derives
-// from its modification time and size and so differs from ours.
+// staticPath is where nginx serves req's body: /<name>, or /gz/<name> for a gzip answer.
+func staticPath(req request) string {
+	if req.encoding == "gzip" {
+		return "/gz/" + req.name
+	}
+	return "/" + req.name
+}
+
+// mix returns the API's mix as nginx serves it: the same bytes, each checked to be identical
+// as sent (a gzip row's compressed, with Content-Encoding: gzip), and the conditional GET with
+// nginx's own ETag for the file, which nginx derives from its modification time and size and
+// so differs from ours.
 func (s *nginxServer) mix(ctx context.Context, api []request) ([]request, error) {
 	out := make([]request, len(api))
 	for i, req := range api {
-		body, etag, err := get(ctx, s.base+"/"+req.name, nil, http.StatusOK)
+		path := staticPath(req)
+		got, err := get(ctx, s.base+path, req.header, http.StatusOK)
 		if err != nil {
 			return nil, err
 		}
-		if string(body) != string(req.body) {
-			return nil, fmt.Errorf("nginx serves %d bytes for %s, not the API's %d", len(body), req.name, len(req.body))
+		if string(got.body) != string(req.body) || got.encoding != req.encoding {
+			return nil, fmt.Errorf("nginx serves %d bytes (encoding %q) for %s, not the API's %d (%q)",
+				len(got.body), got.encoding, req.name, len(req.body), req.encoding)
 		}
-		out[i] = request{name: req.name, path: "/" + req.name, expect: req.expect, body: req.body}
-		if req.header != nil {
-			out[i].header = http.Header{"If-None-Match": {etag}}
-			if _, _, err := get(ctx, s.base+out[i].path, out[i].header, req.expect); err != nil {
+		out[i] = request{name: req.name, path: path, expect: req.expect, body: req.body, encoding: req.encoding,
+			conditional: req.conditional, header: req.header}
+		if req.conditional {
+			out[i].header = http.Header{"If-None-Match": {got.etag}}
+			if _, err := get(ctx, s.base+out[i].path, out[i].header, req.expect); err != nil {
 				return nil, fmt.Errorf("nginx's conditional GET: %w", err)
 			}
 		}

@@ -82,22 +82,28 @@ func (p *process) resetPeakRSS() error {
 }
 
 // peakRSS returns the process's peak resident set size in bytes since start or the last reset.
-func (p *process) peakRSS() (int64, error) {
+func (p *process) peakRSS() (int64, error) { return p.status("VmHWM") }
+
+// rss returns the process's resident set size in bytes.
+func (p *process) rss() (int64, error) { return p.status("VmRSS") }
+
+// status returns a size in bytes from /proc/<pid>/status, such as VmHWM.
+func (p *process) status(field string) (int64, error) {
 	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.pid()))
 	if err != nil {
 		return 0, err
 	}
 	sc := bufio.NewScanner(bytes.NewReader(status))
 	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(sc.Text(), field+":"); ok {
 			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
 			if err != nil {
-				return 0, fmt.Errorf("parse VmHWM %q: %w", rest, err)
+				return 0, fmt.Errorf("parse %s %q: %w", field, rest, err)
 			}
 			return kb << 10, nil
 		}
 	}
-	return 0, errors.New("no VmHWM in /proc/<pid>/status")
+	return 0, fmt.Errorf("no %s in /proc/<pid>/status", field)
 }
 
 // notePeak folds the current VmHWM into the peak over the process's life.

@@ -26,8 +26,10 @@ type report struct {
 	// GrownAPI is the API on the grown database, when there was a growth run.
 	GrownAPI *processReport `json:"grown_api,omitempty"`
 	Growth   *growthReport  `json:"growth,omitempty"`
-	Explain  *explainReport `json:"explain"`
-	Targets  []targetResult `json:"targets"`
+	// Crafted is what many distinct crafted URLs left in the API's memory, when sent.
+	Crafted *craftedReport `json:"crafted,omitempty"`
+	Explain *explainReport `json:"explain"`
+	Targets []targetResult `json:"targets"`
 }
 
 type reportOptions struct {
@@ -124,8 +126,10 @@ const (
 	listRatioMin       = 0.8
 	searchRatioMin     = 0.8
 	distinctRatioMin   = 0.3 // a search never answered before, computed by the database
-	itemP99MaxMs       = 5
+	gzipRatioMin       = 0.8 // the gzip rows, against nginx serving the API's gzip bytes
+	p99MaxMs           = 5   // item and list
 	rssMaxBytes        = 60 << 20
+	grownRSSMaxBytes   = 150 << 20
 	unchangedRPSMin    = 0.9 // grown item rps at least this share of the normal run's
 	unchangedP99Max    = 1.25
 	withinTwiceRPSMin  = 0.5 // grown list and search rps at least half the normal run's
@@ -148,13 +152,18 @@ func (r *report) evaluate() {
 	ratio("list", listRatioMin)
 	ratio("search", searchRatioMin)
 	ratio("search-distinct", distinctRatioMin)
-	if rw := r.row("item"); rw != nil {
-		got := fmt.Sprintf("%.2f ms", rw.API.P99Ms)
-		if r.Options.Connections != targetsConnections {
-			got += fmt.Sprintf(" (at %d connections, not %d)", r.Options.Connections, targetsConnections)
+	for _, name := range []string{"item-gzip", "list-gzip", "search-gzip", "export-gzip"} {
+		ratio(name, gzipRatioMin)
+	}
+	for _, name := range []string{"item", "list"} {
+		if rw := r.row(name); rw != nil {
+			got := fmt.Sprintf("%.2f ms", rw.API.P99Ms)
+			if r.Options.Connections != targetsConnections {
+				got += fmt.Sprintf(" (at %d connections, not %d)", r.Options.Connections, targetsConnections)
+			}
+			add(fmt.Sprintf("%s GET p99 < %d ms at %d connections", name, p99MaxMs, targetsConnections), got,
+				rw.API.P99Ms < p99MaxMs && r.Options.Connections == targetsConnections)
 		}
-		add(fmt.Sprintf("item GET p99 < %d ms at %d connections", itemP99MaxMs, targetsConnections), got,
-			rw.API.P99Ms < itemP99MaxMs && r.Options.Connections == targetsConnections)
 	}
 	var errs, requests int
 	for _, rw := range r.Requests {
@@ -171,6 +180,11 @@ func (r *report) evaluate() {
 				fmt.Sprintf("rps ×%.3f, p99 ×%.2f, %d errors", rw.GrownRPSRatio, rw.GrownP99Ratio, rw.Grown.Errors),
 				rw.GrownRPSRatio >= unchangedRPSMin && rw.GrownP99Ratio <= unchangedP99Max && rw.Grown.Errors == 0)
 		}
+		if r.GrownAPI != nil {
+			add(fmt.Sprintf("grown ×%d: server peak RSS < %d MB", r.Growth.Factor, grownRSSMaxBytes>>20),
+				fmt.Sprintf("%.1f MB", mb(r.GrownAPI.PeakRSSBytes)),
+				r.GrownAPI.PeakRSSBytes > 0 && r.GrownAPI.PeakRSSBytes < grownRSSMaxBytes)
+		}
 		for _, name := range []string{"list", "search"} {
 			if rw := r.row(name); rw != nil && rw.Grown != nil {
 				add(fmt.Sprintf("grown ×%d: %s within 2× of normal (rps ≥ ½, p99 ≤ 2×)", r.Growth.Factor, name),
@@ -179,6 +193,11 @@ func (r *report) evaluate() {
 					rw.GrownRPSRatio >= withinTwiceRPSMin && rw.GrownP99Ratio <= withinTwiceP99Max && rw.Grown.Errors == 0)
 			}
 		}
+	}
+	if c := r.Crafted; c != nil {
+		add(fmt.Sprintf("%d crafted URLs: peak RSS < CACHE_MAX_BYTES + %d MB", c.URLs, craftedMargin>>20),
+			fmt.Sprintf("%.1f MB peak, %.1f MB after (limit %.1f MB)", mb(c.PeakRSSBytes), mb(c.RSSAfterBytes), mb(c.LimitBytes)),
+			c.PeakRSSBytes < c.LimitBytes)
 	}
 	if r.Explain != nil {
 		indexed := 0
@@ -263,6 +282,33 @@ func (r *report) print(w io.Writer) {
 		if r.GrownAPI != nil {
 			fmt.Fprintf(w, "   grown API peak RSS over the whole run: %.1f MB\n", mb(r.GrownAPI.PeakRSSBytes))
 		}
+	}
+
+	if c := r.Crafted; c != nil {
+		fmt.Fprintf(w, "\n== Crafted URLs: %d distinct cursors, q values and filter combinations, %d connections\n", c.URLs, r.Options.Connections)
+		fmt.Fprintf(w, "   %.0f requests/s over %.1f s; answers %v\n", c.RPS, c.Seconds, c.Statuses)
+		fmt.Fprintf(w, "   API RSS: %.1f MB peak, %.1f MB after; CACHE_MAX_BYTES %.1f MB + %d MB = %.1f MB\n",
+			mb(c.PeakRSSBytes), mb(c.RSSAfterBytes), mb(c.CacheBytes), craftedMargin>>20, mb(c.LimitBytes))
+	}
+
+	fmt.Fprintln(w, "\n== Where the API's CPU went: go tool pprof -top on its CPU profile of each run (flat = in the function itself)")
+	printTop := func(what string, res *result) {
+		if res == nil || len(res.CPUTop) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "-- %s (%s)\n", what, res.CPUProfile)
+		for _, line := range res.CPUTop {
+			fmt.Fprintf(w, "   %s\n", line)
+		}
+	}
+	for _, rw := range r.Requests {
+		printTop(rw.Name, &rw.API)
+	}
+	for _, rw := range r.Requests {
+		printTop(rw.Name+", grown", rw.Grown)
+	}
+	if c := r.Crafted; c != nil {
+		printTop("crafted URLs", &result{CPUProfile: c.CPUProfile, CPUTop: c.CPUTop})
 	}
 
 	if r.Explain != nil {

@@ -16,14 +16,16 @@ import (
 )
 
 // contentTables lists, from the catalog, every table of the schema that holds content: all
-// but the migration record and the version counter itself.
+// but the migration record, the version counter itself and the search index, which the
+// content tables' own triggers fill in the same statement that changes them (so their
+// version trigger covers it).
 func contentTables(t *testing.T, pool *pgxpool.Pool) []string {
 	rows, err := pool.Query(t.Context(), `
 		SELECT c.relname
 		FROM pg_class AS c
 		WHERE c.relnamespace = 'public'::regnamespace
 		  AND c.relkind IN ('r', 'p')
-		  AND c.relname NOT IN ('schema_migrations', 'content_version')
+		  AND c.relname NOT IN ('schema_migrations', 'content_version', 'search_index')
 		ORDER BY 1`)
 	require.NoError(t, err)
 	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
