@@ -13,10 +13,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"calcinosiskb/internal/content"
 	"calcinosiskb/internal/testdb"
 )
 
@@ -58,118 +60,326 @@ type releaseList struct {
 	Next *string       `json:"next"`
 }
 
-// TestReleases_Baseline reads the releases of a freshly migrated database: one, the baseline,
-// which added every record there is, each at a live href; nothing changed since it.
+// kindNames is content.Kinds' names, in its order: the order of a release's changes.
+func kindNames() []string {
+	names := make([]string, len(content.Kinds))
+	for i, k := range content.Kinds {
+		names[i] = k.Name
+	}
+	return names
+}
+
+// releasesIn reads the releases a database holds, oldest first, and the migration of the
+// newest; tests that make releases of their own number them above it, as the migrations that
+// will make real ones cannot be known.
+func releasesIn(t *testing.T, pool *pgxpool.Pool) (ids []string, last int64) {
+	t.Helper()
+	rows, err := pool.Query(context.Background(), `SELECT id, migration FROM releases ORDER BY migration`)
+	require.NoError(t, err)
+	for rows.Next() {
+		var id string
+		require.NoError(t, rows.Scan(&id, &last))
+		ids = append(ids, id)
+	}
+	require.NoError(t, rows.Err())
+	require.NotEmpty(t, ids, "a migrated database holds at least the baseline release")
+	require.Equal(t, baseline, ids[0], "the baseline is the first release")
+	return ids, last
+}
+
+// wantChanges selects from the changelog, in SQL of the test's own, the changes the API must
+// list for the releases cond picks (cond names release_changes c and releases r, and $2):
+// release by release in migration order, then kind order, then key. Hrefs are left out and
+// checked apart (assertChanges).
+func wantChanges(t *testing.T, pool *pgxpool.Pool, cond string, arg any) string {
+	t.Helper()
+	var want string
+	require.NoError(t, pool.QueryRow(context.Background(), `
+		SELECT coalesce(jsonb_agg(jsonb_build_object(
+		           'release', c.release_id, 'kind', c.kind, 'key', c.key, 'change', c.change,
+		           'fields', (SELECT coalesce(jsonb_agg(jsonb_build_object(
+		                                 'field', f->'field',
+		                                 'old', coalesce(f->'old', 'null'),
+		                                 'new', coalesce(f->'new', 'null')) ORDER BY n), '[]')
+		                      FROM jsonb_array_elements(c.fields) WITH ORDINALITY AS e(f, n)))
+		         ORDER BY r.migration, array_position($1::text[], c.kind), c.key), '[]')::text
+		FROM release_changes AS c
+		JOIN releases AS r ON r.id = c.release_id
+		WHERE `+cond, kindNames(), arg).Scan(&want))
+	return want
+}
+
+// changesSinceSQL picks the releases after the release $2.
+const changesSinceSQL = `r.migration > (SELECT migration FROM releases WHERE id = $2)`
+
+// assertChanges checks the changes the API listed against wantChanges' answer, in order. A
+// removal has no href; any other change's href, if any, is where its kind and key are served.
+func assertChanges(t *testing.T, want string, got []changeBody) {
+	t.Helper()
+	type withoutHref struct {
+		Release string `json:"release"`
+		Kind    string `json:"kind"`
+		Key     string `json:"key"`
+		Change  string `json:"change"`
+		Fields  any    `json:"fields"`
+	}
+	stripped := make([]withoutHref, len(got))
+	for i, ch := range got {
+		stripped[i] = withoutHref{Release: ch.Release, Kind: ch.Kind, Key: ch.Key, Change: ch.Change, Fields: ch.Fields}
+		if ch.Change == "removed" {
+			assert.Nil(t, ch.Href, "a removal has no href: %s/%s", ch.Kind, ch.Key)
+		} else if ch.Href != nil {
+			assert.Equal(t, "/v1/"+ch.Kind+"/"+ch.Key, *ch.Href)
+		}
+	}
+	got2, err := json.Marshal(stripped)
+	require.NoError(t, err)
+	assert.JSONEq(t, want, string(got2))
+}
+
+// released is a record's added_in and changed_in.
+type released struct{ AddedIn, ChangedIn *string }
+
+// releasedByRecord computes from the changelog, by kind and key, the latest release that
+// added each record and the latest release that changed it at all.
+func releasedByRecord(t *testing.T, pool *pgxpool.Pool) map[[2]string]released {
+	t.Helper()
+	rows, err := pool.Query(context.Background(), `
+		SELECT c.kind, c.key,
+		       (array_agg(c.release_id ORDER BY r.migration DESC) FILTER (WHERE c.change = 'added'))[1],
+		       (array_agg(c.release_id ORDER BY r.migration DESC))[1]
+		FROM release_changes AS c
+		JOIN releases AS r ON r.id = c.release_id
+		GROUP BY c.kind, c.key`)
+	require.NoError(t, err)
+	out := map[[2]string]released{}
+	for rows.Next() {
+		var kind, key string
+		var r released
+		require.NoError(t, rows.Scan(&kind, &key, &r.AddedIn, &r.ChangedIn))
+		out[[2]string{kind, key}] = r
+	}
+	require.NoError(t, rows.Err())
+	return out
+}
+
+// liveKeys reads the keys of every record a database holds, by kind.
+func liveKeys(t *testing.T, pool *pgxpool.Pool) map[string]map[string]bool {
+	t.Helper()
+	out := map[string]map[string]bool{}
+	for _, k := range content.Kinds {
+		rows, err := pool.Query(context.Background(), fmt.Sprintf(`SELECT %s::text FROM %s`,
+			pgx.Identifier{k.KeyColumn}.Sanitize(), pgx.Identifier{k.Table}.Sanitize()))
+		require.NoError(t, err)
+		keys, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		require.NoError(t, err, k.Name)
+		out[k.Name] = map[string]bool{}
+		for _, key := range keys {
+			out[k.Name][key] = true
+		}
+	}
+	return out
+}
+
+// TestReleases_Baseline reads the releases of a freshly migrated database, whatever releases
+// followed the baseline: the list is every release, newest first, each with its changelog's
+// counts; the baseline added every record it lists, in kind then key order, each at a href
+// that serves it unless a later release removed it; replaying every release gives the records
+// the API counts; the current release is the newest, and nothing changed since it.
 func TestReleases_Baseline(t *testing.T) {
 	t.Parallel()
-	c := newClient(t)
+	pool := testdb.New(t)
+	c := newClientOn(t, pool)
+	ctx := context.Background()
+	ids, _ := releasesIn(t, pool)
+	current := ids[len(ids)-1]
 
-	list := decode[releaseList](t, c.get("/v1/releases"))
-	require.Len(t, list.Data, 1)
-	assert.Nil(t, list.Next)
-	assert.Equal(t, baseline, list.Data[0].ID)
-	assert.Equal(t, "2026-12-01", list.Data[0].Published)
-	assert.NotEmpty(t, list.Data[0].Summary)
-
-	meta := decode[struct {
-		Release *string        `json:"release"`
-		Counts  map[string]int `json:"counts"`
-	}](t, c.get("/v1/meta"))
-	require.NotNil(t, meta.Release)
-	assert.Equal(t, baseline, *meta.Release)
-	total := 0
-	for _, n := range meta.Counts {
-		total += n
+	var list []releaseBody
+	for _, raw := range c.walk("/v1/releases") {
+		var r releaseBody
+		require.NoError(t, json.Unmarshal(raw, &r))
+		list = append(list, r)
 	}
-	assert.Equal(t, total, list.Data[0].Counts.Added, "the baseline added every record")
-	assert.Zero(t, list.Data[0].Counts.Removed)
-	assert.Zero(t, list.Data[0].Counts.Changed)
+	var listed []string
+	for _, r := range list {
+		listed = append(listed, r.ID)
+		var added, removed, changed int
+		require.NoError(t, pool.QueryRow(ctx, `
+			SELECT count(*) FILTER (WHERE change = 'added'), count(*) FILTER (WHERE change = 'removed'),
+			       count(*) FILTER (WHERE change = 'changed')
+			FROM release_changes WHERE release_id = $1`, r.ID).Scan(&added, &removed, &changed))
+		assert.Equal(t, []int{added, removed, changed}, []int{r.Counts.Added, r.Counts.Removed, r.Counts.Changed},
+			"counts of release %s", r.ID)
+		assert.NotEmpty(t, r.Summary, r.ID)
+	}
+	newestFirst := slices.Clone(ids)
+	slices.Reverse(newestFirst)
+	assert.Equal(t, newestFirst, listed, "every release, newest first")
+	require.Equal(t, baseline, list[len(list)-1].ID)
+	assert.Equal(t, "2026-12-01", list[len(list)-1].Published)
+
+	var notAdded int
+	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FROM release_changes WHERE release_id = $1 AND change <> 'added'`,
+		baseline).Scan(&notAdded))
+	assert.Zero(t, notAdded, "the baseline only adds")
+	assert.NotZero(t, list[len(list)-1].Counts.Added)
 
 	release := decode[releaseBody](t, c.get("/v1/releases/"+baseline))
-	assert.Equal(t, list.Data[0].Counts, release.Counts)
-	require.Len(t, release.Changes, total)
-	kinds := []string{"sources", "associated-features", "mechanisms", "diagnostic-modalities", "treatments",
-		"prevalence", "clinical-presentation", "findings"}
-	perKind := map[string]int{}
+	assert.Equal(t, list[len(list)-1].Counts, release.Counts)
+	require.Len(t, release.Changes, release.Counts.Added)
+	assertChanges(t, wantChanges(t, pool, `c.release_id = $2`, baseline), release.Changes)
+	kinds := kindNames()
+	live := liveKeys(t, pool)
+	gone := 0
 	for i, ch := range release.Changes {
 		assert.Equal(t, baseline, ch.Release)
 		assert.Equal(t, "added", ch.Change)
 		assert.Empty(t, ch.Fields)
-		require.NotNil(t, ch.Href, ch.Key)
-		assert.Equal(t, "/v1/"+ch.Kind+"/"+ch.Key, *ch.Href)
-		perKind[ch.Kind]++
 		if i > 0 {
 			prev := release.Changes[i-1]
 			pk, k := slices.Index(kinds, prev.Kind), slices.Index(kinds, ch.Kind)
 			assert.True(t, pk < k || (pk == k && prev.Key < ch.Key), "changes in kind order, then by key: %s/%s after %s/%s", ch.Kind, ch.Key, prev.Kind, prev.Key)
 		}
+		if live[ch.Kind][ch.Key] {
+			// A record the baseline added and that is still there is served at its href.
+			require.NotNil(t, ch.Href, ch.Key)
+			assert.Equal(t, "/v1/"+ch.Kind+"/"+ch.Key, *ch.Href)
+			assert.Equal(t, http.StatusOK, c.get(*ch.Href).status, *ch.Href)
+			continue
+		}
+		gone++
+		var removedLater bool
+		require.NoError(t, pool.QueryRow(ctx, `
+			SELECT EXISTS (SELECT FROM release_changes AS c JOIN releases AS r ON r.id = c.release_id
+			               WHERE c.kind = $1 AND c.key = $2 AND c.change = 'removed'
+			                 AND r.migration > (SELECT migration FROM releases WHERE id = $3))`,
+			ch.Kind, ch.Key, baseline).Scan(&removedLater))
+		assert.True(t, removedLater, "%s/%s is gone, so a later release removed it", ch.Kind, ch.Key)
+		if ch.Href != nil {
+			assert.Equal(t, http.StatusNotFound, c.get(*ch.Href).status, "%s: a later release removed it", *ch.Href)
+		}
 	}
+	var removedSince int
+	require.NoError(t, pool.QueryRow(ctx, `
+		SELECT count(*) FROM release_changes AS b
+		WHERE b.release_id = $1 AND (
+		    SELECT c.change FROM release_changes AS c JOIN releases AS r ON r.id = c.release_id
+		    WHERE c.kind = b.kind AND c.key = b.key ORDER BY r.migration DESC LIMIT 1) = 'removed'`,
+		baseline).Scan(&removedSince))
+	assert.Equal(t, removedSince, gone, "the baseline's records that are gone are those whose last change removed them")
+
+	// Replaying every release's changelog gives the records there are: those whose last
+	// change did not remove them.
+	meta := decode[struct {
+		Release *string        `json:"release"`
+		Counts  map[string]int `json:"counts"`
+	}](t, c.get("/v1/meta"))
 	for _, kind := range kinds {
-		assert.Equal(t, meta.Counts[strings.ReplaceAll(kind, "-", "_")], perKind[kind], kind)
-	}
-	// Every href is a record the API serves.
-	for _, ch := range release.Changes {
-		assert.Equal(t, http.StatusOK, c.get(*ch.Href).status, *ch.Href)
+		rows, err := pool.Query(ctx, `
+			SELECT key FROM (
+			    SELECT DISTINCT ON (c.key) c.key, c.change
+			    FROM release_changes AS c JOIN releases AS r ON r.id = c.release_id
+			    WHERE c.kind = $1
+			    ORDER BY c.key, r.migration DESC) AS last
+			WHERE change <> 'removed'`, kind)
+		require.NoError(t, err)
+		replayed, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		require.NoError(t, err)
+		var there []string
+		for key := range live[kind] {
+			there = append(there, key)
+		}
+		assert.ElementsMatch(t, there, replayed, kind)
+		assert.Equal(t, meta.Counts[strings.ReplaceAll(kind, "-", "_")], len(replayed), kind)
 	}
 
-	changes := decode[changesBody](t, c.get("/v1/changes?since="+baseline))
-	assert.Equal(t, changesBody{Since: baseline, Release: baseline, Data: []changeBody{}}, changes,
-		"since the current release, nothing changed")
-
+	require.NotNil(t, meta.Release)
+	assert.Equal(t, current, *meta.Release, "the current release is the newest")
 	export := decode[struct {
 		Release *string `json:"release"`
 	}](t, c.get("/v1/export"))
 	require.NotNil(t, export.Release)
-	assert.Equal(t, baseline, *export.Release)
+	assert.Equal(t, current, *export.Release)
+
+	changes := decode[changesBody](t, c.get("/v1/changes?since="+current))
+	assert.Equal(t, changesBody{Since: current, Release: current, Data: []changeBody{}}, changes,
+		"since the current release, nothing changed")
+	sinceBaseline := decode[changesBody](t, c.get("/v1/changes?since="+baseline))
+	assert.Equal(t, current, sinceBaseline.Release)
+	assertChanges(t, wantChanges(t, pool, changesSinceSQL, baseline), sinceBaseline.Data)
 }
 
 // recordsOf returns the records a document holds at the given fields, with the records they
-// embed: their evidence and findings, the sources of those, and their own sources.
-func recordsOf(t *testing.T, raw json.RawMessage, path string) map[string]map[string]json.RawMessage {
+// embed: their evidence and findings, the sources of those, and their own sources. Each is
+// returned with its kind and key.
+func recordsOf(t *testing.T, raw json.RawMessage, kind, path string) map[string]servedRecord {
 	t.Helper()
-	out := map[string]map[string]json.RawMessage{}
-	var add func(raw json.RawMessage, at string)
-	add = func(raw json.RawMessage, at string) {
+	out := map[string]servedRecord{}
+	var add func(raw json.RawMessage, kind, at string)
+	add = func(raw json.RawMessage, kind, at string) {
 		var rec map[string]json.RawMessage
 		require.NoError(t, json.Unmarshal(raw, &rec), at)
-		out[at] = rec
-		for _, field := range []string{"evidence", "findings", "sources"} {
+		keyField := "slug"
+		if kind == "findings" {
+			keyField = "key"
+		}
+		var key string
+		require.NoError(t, json.Unmarshal(rec[keyField], &key), "%s: %s", at, keyField)
+		out[at] = servedRecord{kind: kind, key: key, fields: rec}
+		for field, nestedKind := range map[string]string{"evidence": "findings", "findings": "findings", "sources": "sources"} {
 			var nested []json.RawMessage
 			if rec[field] != nil {
 				require.NoError(t, json.Unmarshal(rec[field], &nested), at)
 			}
 			for i, n := range nested {
-				add(n, fmt.Sprintf("%s.%s[%d]", at, field, i))
+				add(n, nestedKind, fmt.Sprintf("%s.%s[%d]", at, field, i))
 			}
 		}
 		if rec["source"] != nil {
-			add(rec["source"], at+".source")
+			add(rec["source"], "sources", at+".source")
 		}
 	}
-	add(raw, path)
+	add(raw, kind, path)
 	return out
 }
 
+// servedRecord is a record as the API served it.
+type servedRecord struct {
+	kind, key string
+	fields    map[string]json.RawMessage
+}
+
 // TestReleases_EveryRecordSaysItsRelease checks added_in and changed_in on every record the
-// API serves, in every list, item and the export, and on the findings and sources they embed.
+// API serves, in every list, item and the export, and on the findings and sources they embed,
+// against the releases the changelog names for it.
 func TestReleases_EveryRecordSaysItsRelease(t *testing.T) {
 	t.Parallel()
-	c := newClient(t)
-	check := func(raw json.RawMessage, at string) int {
-		recs := recordsOf(t, raw, at)
+	pool := testdb.New(t)
+	c := newClientOn(t, pool)
+	want := releasedByRecord(t, pool)
+	jsonOf := func(v *string) string {
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		return string(b)
+	}
+	kindsSeen := map[string]bool{}
+	check := func(raw json.RawMessage, kind, at string) int {
+		recs := recordsOf(t, raw, kind, at)
 		for where, rec := range recs {
-			assert.JSONEq(t, `"`+baseline+`"`, string(rec["added_in"]), "%s: added_in", where)
-			assert.JSONEq(t, `"`+baseline+`"`, string(rec["changed_in"]), "%s: changed_in", where)
+			w, ok := want[[2]string{rec.kind, rec.key}]
+			assert.True(t, ok, "%s: %s/%s is in a release", where, rec.kind, rec.key)
+			assert.JSONEq(t, jsonOf(w.AddedIn), string(rec.fields["added_in"]), "%s: added_in", where)
+			assert.JSONEq(t, jsonOf(w.ChangedIn), string(rec.fields["changed_in"]), "%s: changed_in", where)
+			kindsSeen[rec.kind] = true
 		}
 		return len(recs)
 	}
 	seen := 0
-	for _, collection := range []string{"associated-features", "mechanisms", "diagnostic-modalities", "treatments",
-		"prevalence", "clinical-presentation", "sources", "findings"} {
+	for _, collection := range kindNames() {
 		items := c.walk("/v1/" + collection + "?limit=200")
 		require.NotEmpty(t, items, collection)
 		for i, item := range items {
-			seen += check(item, fmt.Sprintf("/v1/%s data[%d]", collection, i))
+			seen += check(item, collection, fmt.Sprintf("/v1/%s data[%d]", collection, i))
 		}
 		// An item as served on its own.
 		var first struct {
@@ -183,19 +393,25 @@ func TestReleases_EveryRecordSaysItsRelease(t *testing.T) {
 		}
 		resp := c.get(item)
 		require.Equal(t, http.StatusOK, resp.status, item)
-		seen += check(resp.body, item)
+		seen += check(resp.body, collection, item)
 	}
 	var export map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(c.get("/v1/export").body, &export))
+	exported := 0
 	for field, raw := range export {
 		var items []json.RawMessage
 		if json.Unmarshal(raw, &items) != nil {
 			continue // a version, not a collection
 		}
+		kind := strings.ReplaceAll(field, "_", "-")
+		require.Contains(t, kindNames(), kind, "export field %s is a kind", field)
+		exported++
 		for i, item := range items {
-			seen += check(item, fmt.Sprintf("export %s[%d]", field, i))
+			seen += check(item, kind, fmt.Sprintf("export %s[%d]", field, i))
 		}
 	}
+	assert.Equal(t, len(content.Kinds), exported, "the export holds every kind")
+	assert.Len(t, kindsSeen, len(content.Kinds), "records of every kind were checked")
 	assert.Greater(t, seen, 1000, "records and the records they embed were checked")
 }
 
@@ -229,7 +445,7 @@ func waitRelease(t *testing.T, c *client, id string) {
 	}
 }
 
-// TestReleases_ChangesSinceARelease makes two releases after the baseline, as generated
+// TestReleases_ChangesSinceARelease makes two releases after the current one, as generated
 // migrations would: one changes a finding's estimate and removes another finding, the next
 // (later the same day) changes a treatment's synonyms. Changes since each release are
 // exactly those that followed it, in order, and the records say when they last changed.
@@ -239,13 +455,20 @@ func TestReleases_ChangesSinceARelease(t *testing.T) {
 	c := newClientOn(t, pool)
 	waitReady(t, c)
 	ctx := context.Background()
+	ids, last := releasesIn(t, pool)
+	current := ids[len(ids)-1]
+	// Ids and migrations no real release can have, so that they follow every real one.
+	const first, second = "2099.01.01", "2099.01.01-2"
+	before := releasedByRecord(t, pool)
 
 	var changedKey, oldEstimate, removedKey string
 	require.NoError(t, pool.QueryRow(ctx, `
 		SELECT key, estimate::text FROM findings WHERE estimate IS NOT NULL AND ci_low IS NULL ORDER BY key LIMIT 1`).
 		Scan(&changedKey, &oldEstimate))
+	var removedID int64
 	require.NoError(t, pool.QueryRow(ctx, `
-		SELECT key FROM findings WHERE treatment_id IS NULL AND key <> $1 ORDER BY key DESC LIMIT 1`, changedKey).Scan(&removedKey))
+		SELECT key, id FROM findings WHERE treatment_id IS NULL AND key <> $1 ORDER BY key DESC LIMIT 1`, changedKey).
+		Scan(&removedKey, &removedID))
 	var oldSynonyms []string
 	require.NoError(t, pool.QueryRow(ctx, `SELECT synonyms FROM treatments WHERE slug = 'warfarin'`).Scan(&oldSynonyms))
 	newSynonyms := append(slices.Clone(oldSynonyms), "test synonym")
@@ -261,21 +484,22 @@ func TestReleases_ChangesSinceARelease(t *testing.T) {
 	addRelease(t, pool,
 		fmt.Sprintf(`UPDATE findings SET estimate = %s WHERE key = %s`, newEstimate, quote(changedKey)),
 		fmt.Sprintf(`DELETE FROM findings WHERE key = %s`, quote(removedKey)),
-		`INSERT INTO releases (id, migration, published, summary) VALUES ('2026.12.15', 31, '2026-12-15', 'A test release.')`,
-		fmt.Sprintf(`INSERT INTO release_changes (release_id, kind, key, change, fields) VALUES
-			('2026.12.15', 'findings', %s, 'changed', %s),
-			('2026.12.15', 'findings', %s, 'removed', '[]')`,
-			quote(changedKey), quote(jsonOf([]map[string]any{{"field": "estimate", "old": oldEstimate, "new": newEstimate}})),
-			quote(removedKey)))
-	waitRelease(t, c, "2026.12.15")
+		fmt.Sprintf(`INSERT INTO releases (id, migration, published, summary) VALUES ('%s', %d, '2099-01-01', 'A test release.')`,
+			first, last+1000),
+		fmt.Sprintf(`INSERT INTO release_changes (release_id, kind, key, change, fields, record_id) VALUES
+			('%s', 'findings', %s, 'changed', %s, NULL),
+			('%s', 'findings', %s, 'removed', '[]', %d)`,
+			first, quote(changedKey), quote(jsonOf([]map[string]any{{"field": "estimate", "old": oldEstimate, "new": newEstimate}})),
+			first, quote(removedKey), removedID))
+	waitRelease(t, c, first)
 
-	changes := decode[changesBody](t, c.get("/v1/changes?since="+baseline))
-	assert.Equal(t, baseline, changes.Since)
-	assert.Equal(t, "2026.12.15", changes.Release)
+	changes := decode[changesBody](t, c.get("/v1/changes?since="+current))
+	assert.Equal(t, current, changes.Since)
+	assert.Equal(t, first, changes.Release)
 	require.Len(t, changes.Data, 2, "%+v", changes.Data)
 	byKey := map[string]changeBody{}
 	for _, ch := range changes.Data {
-		assert.Equal(t, "2026.12.15", ch.Release)
+		assert.Equal(t, first, ch.Release)
 		assert.Equal(t, "findings", ch.Kind)
 		byKey[ch.Key] = ch
 	}
@@ -291,68 +515,83 @@ func TestReleases_ChangesSinceARelease(t *testing.T) {
 	assert.Empty(t, removed.Fields)
 	assert.Nil(t, removed.Href, "a removed record has no live href")
 
+	// Since the baseline: every change of every later release, the real ones and this one.
+	sinceBaseline := decode[changesBody](t, c.get("/v1/changes?since="+baseline))
+	assert.Equal(t, first, sinceBaseline.Release)
+	assertChanges(t, wantChanges(t, pool, changesSinceSQL, baseline), sinceBaseline.Data)
+	require.GreaterOrEqual(t, len(sinceBaseline.Data), 2)
+	assert.Equal(t, changes.Data, sinceBaseline.Data[len(sinceBaseline.Data)-2:], "the test's release comes last")
+
 	// The changed record, fetched at its href, is the new one and says when it changed.
 	finding := decode[struct {
 		Estimate  json.Number `json:"estimate"`
-		AddedIn   string      `json:"added_in"`
+		AddedIn   *string     `json:"added_in"`
 		ChangedIn string      `json:"changed_in"`
-		Subject   struct {
-			Type string `json:"type"`
-			Slug string `json:"slug"`
-		} `json:"subject"`
 	}](t, c.get(*changed.Href))
 	assert.Equal(t, newEstimate, finding.Estimate.String())
-	assert.Equal(t, baseline, finding.AddedIn)
-	assert.Equal(t, "2026.12.15", finding.ChangedIn)
+	wasAdded := before[[2]string{"findings", changedKey}].AddedIn
+	require.NotNil(t, wasAdded, "the changelog says when %s was added", changedKey)
+	assert.Equal(t, wasAdded, finding.AddedIn, "a change keeps the release the record was added in")
+	assert.Equal(t, first, finding.ChangedIn)
 	assert.Equal(t, http.StatusNotFound, c.get("/v1/findings/"+removedKey).status)
 
-	// A second release on the same day, whose id sorts before neither: order is by migration.
+	// A second release on the same day: the release after it is known by its migration.
 	addRelease(t, pool,
 		fmt.Sprintf(`UPDATE treatments SET synonyms = %s WHERE slug = 'warfarin'`, quote(pgArray(newSynonyms))),
-		`INSERT INTO releases (id, migration, published, summary) VALUES ('2026.12.15-2', 32, '2026-12-15', 'A second test release.')`,
+		fmt.Sprintf(`INSERT INTO releases (id, migration, published, summary) VALUES ('%s', %d, '2099-01-01', 'A second test release.')`,
+			second, last+1001),
 		fmt.Sprintf(`INSERT INTO release_changes (release_id, kind, key, change, fields) VALUES
-			('2026.12.15-2', 'treatments', 'warfarin', 'changed', %s)`,
-			quote(jsonOf([]map[string]any{{"field": "synonyms", "old": oldSynonyms, "new": newSynonyms}}))))
-	waitRelease(t, c, "2026.12.15-2")
+			('%s', 'treatments', 'warfarin', 'changed', %s)`,
+			second, quote(jsonOf([]map[string]any{{"field": "synonyms", "old": oldSynonyms, "new": newSynonyms}}))))
+	waitRelease(t, c, second)
 
-	all := decode[changesBody](t, c.get("/v1/changes?since="+baseline))
+	all := decode[changesBody](t, c.get("/v1/changes?since="+current))
 	require.Len(t, all.Data, 3)
-	assert.Equal(t, []string{"2026.12.15", "2026.12.15", "2026.12.15-2"},
+	assert.Equal(t, []string{first, first, second},
 		[]string{all.Data[0].Release, all.Data[1].Release, all.Data[2].Release}, "in release order")
-	assert.Equal(t, "2026.12.15-2", all.Release)
+	assert.Equal(t, second, all.Release)
+	sinceBaseline = decode[changesBody](t, c.get("/v1/changes?since="+baseline))
+	assert.Equal(t, second, sinceBaseline.Release)
+	assertChanges(t, wantChanges(t, pool, changesSinceSQL, baseline), sinceBaseline.Data)
 
-	later := decode[changesBody](t, c.get("/v1/changes?since=2026.12.15"))
+	later := decode[changesBody](t, c.get("/v1/changes?since="+first))
 	require.Len(t, later.Data, 1)
 	assert.Equal(t, "warfarin", later.Data[0].Key)
 	assert.Equal(t, "treatments", later.Data[0].Kind)
 	assert.JSONEq(t, jsonOf(oldSynonyms), string(later.Data[0].Fields[0].Old))
 	assert.JSONEq(t, jsonOf(newSynonyms), string(later.Data[0].Fields[0].New))
-	assert.Empty(t, decode[changesBody](t, c.get("/v1/changes?since=2026.12.15-2")).Data)
+	assert.Empty(t, decode[changesBody](t, c.get("/v1/changes?since="+second)).Data)
 
 	warfarin := decode[struct {
-		AddedIn   string   `json:"added_in"`
+		AddedIn   *string  `json:"added_in"`
 		ChangedIn string   `json:"changed_in"`
 		Synonyms  []string `json:"synonyms"`
 	}](t, c.get("/v1/treatments/warfarin"))
-	assert.Equal(t, baseline, warfarin.AddedIn)
-	assert.Equal(t, "2026.12.15-2", warfarin.ChangedIn)
+	wasAdded = before[[2]string{"treatments", "warfarin"}].AddedIn
+	require.NotNil(t, wasAdded, "the changelog says when warfarin was added")
+	assert.Equal(t, wasAdded, warfarin.AddedIn)
+	assert.Equal(t, second, warfarin.ChangedIn)
 	assert.Equal(t, newSynonyms, warfarin.Synonyms)
 
 	// The list, newest first, paged one at a time.
-	var ids []string
+	var listed []string
 	path := "/v1/releases?limit=1"
-	for range 10 {
+	for range len(ids) + 10 {
 		page := decode[releaseList](t, c.get(path))
 		require.Len(t, page.Data, 1)
-		ids = append(ids, page.Data[0].ID)
+		listed = append(listed, page.Data[0].ID)
 		if page.Next == nil {
 			break
 		}
 		path = *page.Next
 	}
-	assert.Equal(t, []string{"2026.12.15-2", "2026.12.15", baseline}, ids)
+	wantListed := []string{second, first}
+	for i := len(ids) - 1; i >= 0; i-- {
+		wantListed = append(wantListed, ids[i])
+	}
+	assert.Equal(t, wantListed, listed)
 
-	release := decode[releaseBody](t, c.get("/v1/releases/2026.12.15"))
+	release := decode[releaseBody](t, c.get("/v1/releases/"+first))
 	assert.Equal(t, 1, release.Counts.Changed)
 	assert.Equal(t, 1, release.Counts.Removed)
 	assert.Zero(t, release.Counts.Added)
@@ -369,10 +608,22 @@ func pgArray(items []string) string {
 }
 
 // TestReleases_HostileInput sends what must never name a release: every answer is a problem
-// naming what was wrong, 400 for since (it is a query parameter) and 404 for the path.
+// naming what was wrong, 400 for since (it is a query parameter) and 404 for the path; no
+// release or changelog row changes.
 func TestReleases_HostileInput(t *testing.T) {
 	t.Parallel()
-	c := newClient(t)
+	pool := testdb.New(t)
+	c := newClientOn(t, pool)
+	ctx := context.Background()
+	releasesAndChanges := func() string {
+		var s string
+		require.NoError(t, pool.QueryRow(ctx, `
+			SELECT (SELECT coalesce(jsonb_agg(r ORDER BY r.migration), '[]') FROM releases AS r)::text || ' ' ||
+			       (SELECT coalesce(jsonb_agg(c ORDER BY c.release_id, c.kind, c.key), '[]') FROM release_changes AS c)::text`).Scan(&s))
+		return s
+	}
+	was := releasesAndChanges()
+
 	hostile := []string{
 		"", " ", "2026.12.1", "2026-12-01", "2026.12.01-0", "2026.12.01-", "2026.12.01-01", "2026.12.01 ",
 		" 2026.12.01", "2026.12.01\n", "2026.12.01/..", "../../etc/passwd", "2026.12.01' OR 1=1 --",
@@ -398,8 +649,12 @@ func TestReleases_HostileInput(t *testing.T) {
 	assert.Equal(t, "since", p.Param)
 	assert.Contains(t, p.Detail, "required")
 
-	// A well-formed release that this knowledge base does not have.
-	for _, unknown := range []string{"2099.01.01", "2026.12.01-2", "0000.00.00"} {
+	// A well-formed release that this knowledge base does not have: one far ahead, a later
+	// release of the baseline's day no content will reach, and a date there never was.
+	for _, unknown := range []string{"2099.01.01", baseline + "-999999", "0000.00.00"} {
+		var exists bool
+		require.NoError(t, pool.QueryRow(ctx, `SELECT EXISTS (SELECT FROM releases WHERE id = $1)`, unknown).Scan(&exists))
+		require.False(t, exists, "%s must be a release the database does not have", unknown)
 		p := requireProblem(t, c.get("/v1/changes?since="+unknown), http.StatusBadRequest)
 		assert.Equal(t, "since", p.Param)
 		assert.Contains(t, p.Detail, "names no release")
@@ -408,29 +663,44 @@ func TestReleases_HostileInput(t *testing.T) {
 	requireProblem(t, c.get("/v1/releases/"+baseline+"?since="+baseline), http.StatusBadRequest)
 	requireProblem(t, c.get("/v1/releases?cursor=abc"), http.StatusBadRequest)
 	assert.Equal(t, http.StatusOK, c.get("/v1/releases/"+baseline).status, "the data is as it was")
+	assert.Equal(t, was, releasesAndChanges(), "no release or changelog row changed")
 }
 
 // TestReleases_ConcurrentWhileReleasesAreMade reads the releases, a release and the changes
-// since the baseline from many goroutines while releases are being made: every answer is a
-// 200 that is whole for one content version, never a mix of two.
+// since the baseline and since the current release from many goroutines while releases are
+// being made: every answer is a 200 that is whole for one content version, never a mix of two.
 func TestReleases_ConcurrentWhileReleasesAreMade(t *testing.T) {
 	t.Parallel()
 	pool := testdb.New(t)
 	c := newClientOn(t, pool)
 	waitReady(t, c)
-	answersAloneAndTogether(t, c, []string{"/v1/releases", "/v1/releases/" + baseline, "/v1/changes?since=" + baseline}, 48)
+	ids, last := releasesIn(t, pool)
+	current := ids[len(ids)-1]
+	// The releases of the changes since the baseline before the test makes any, in order.
+	var sinceBaseline []struct {
+		Release string `json:"release"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(wantChanges(t, pool, changesSinceSQL, baseline)), &sinceBaseline))
+	var earlier []string
+	for _, ch := range sinceBaseline {
+		earlier = append(earlier, ch.Release)
+	}
+	answersAloneAndTogether(t, c, []string{"/v1/releases", "/v1/releases/" + baseline,
+		"/v1/changes?since=" + baseline, "/v1/changes?since=" + current}, 48)
 
 	const made = 6
+	// Ids and migrations no real release can have, so that they follow every real one.
+	madeID := func(i int) string { return fmt.Sprintf("2099.01.%02d", i) }
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		for i := 1; i <= made; i++ {
-			id := fmt.Sprintf("2026.12.%02d", 1+i)
 			addRelease(t, pool,
 				fmt.Sprintf(`UPDATE treatments SET rationale = rationale || ' Release %d.' WHERE slug = 'warfarin'`, i),
-				fmt.Sprintf(`INSERT INTO releases (id, migration, published, summary) VALUES ('%s', %d, '2026-12-%02d', 'Test release %d.')`, id, 30+i, 1+i, i),
+				fmt.Sprintf(`INSERT INTO releases (id, migration, published, summary) VALUES ('%s', %d, '2099-01-%02d', 'Test release %d.')`,
+					madeID(i), last+1000+int64(i), i, i),
 				fmt.Sprintf(`INSERT INTO release_changes (release_id, kind, key, change, fields) VALUES
-					('%s', 'treatments', 'warfarin', 'changed', '[{"field": "rationale", "old": "before %d", "new": "after %d"}]')`, id, i, i))
+					('%s', 'treatments', 'warfarin', 'changed', '[{"field": "rationale", "old": "before %d", "new": "after %d"}]')`, madeID(i), i, i))
 			time.Sleep(50 * time.Millisecond)
 		}
 	}()
@@ -447,26 +717,42 @@ func TestReleases_ConcurrentWhileReleasesAreMade(t *testing.T) {
 					return
 				default:
 				}
-				var changes changesBody
-				if msg := getJSON(c, "/v1/changes?since="+baseline, &changes); msg != "" {
+				var changes, all changesBody
+				if msg := getJSON(c, "/v1/changes?since="+current, &changes); msg != "" {
 					errs <- msg
 					return
 				}
 				// Whole for one version: one change per release made up to the one it names.
 				var want []string
-				for i := 1; i <= made; i++ {
-					id := fmt.Sprintf("2026.12.%02d", 1+i)
-					if changes.Release == baseline || id > changes.Release {
-						break
+				if changes.Release != current {
+					for i := 1; i <= made && madeID(i) <= changes.Release; i++ {
+						want = append(want, madeID(i))
 					}
-					want = append(want, id)
 				}
 				var got []string
 				for _, ch := range changes.Data {
 					got = append(got, ch.Release)
 				}
 				if !slices.Equal(want, got) {
-					errs <- fmt.Sprintf("goroutine %d: release %s with changes of %v", g, changes.Release, got)
+					errs <- fmt.Sprintf("goroutine %d: release %s with changes of %v since %s", g, changes.Release, got, current)
+					return
+				}
+				if msg := getJSON(c, "/v1/changes?since="+baseline, &all); msg != "" {
+					errs <- msg
+					return
+				}
+				want = slices.Clone(earlier)
+				if all.Release != current {
+					for i := 1; i <= made && madeID(i) <= all.Release; i++ {
+						want = append(want, madeID(i))
+					}
+				}
+				got = nil
+				for _, ch := range all.Data {
+					got = append(got, ch.Release)
+				}
+				if !slices.Equal(want, got) {
+					errs <- fmt.Sprintf("goroutine %d: release %s with changes of %v since the baseline", g, all.Release, got)
 					return
 				}
 				var list releaseList
@@ -486,8 +772,9 @@ func TestReleases_ConcurrentWhileReleasesAreMade(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
-	waitRelease(t, c, fmt.Sprintf("2026.12.%02d", 1+made))
-	assert.Len(t, decode[changesBody](t, c.get("/v1/changes?since="+baseline)).Data, made)
+	waitRelease(t, c, madeID(made))
+	assert.Len(t, decode[changesBody](t, c.get("/v1/changes?since="+current)).Data, made)
+	assert.Len(t, decode[changesBody](t, c.get("/v1/changes?since="+baseline)).Data, len(earlier)+made)
 }
 
 // getJSON GETs path without the spec's validation (it runs in many goroutines) and decodes a

@@ -27,8 +27,12 @@ CREATE TABLE release_changes (
     -- For a change, one {"field", "old", "new"} object per changed field, in column order;
     -- values are as the content files and the database hold them (text, a list, or null).
     fields     jsonb NOT NULL DEFAULT '[]' CHECK (jsonb_typeof(fields) = 'array'),
+    -- The database id a removed record had, so that undoing the release gives it back the
+    -- same id whatever the ids of that database are.
+    record_id  bigint,
     PRIMARY KEY (release_id, kind, key),
-    CHECK ((change = 'changed') = (fields <> '[]'))
+    CHECK ((change = 'changed') = (fields <> '[]')),
+    CHECK ((change = 'removed') = (record_id IS NOT NULL))
 );
 CREATE INDEX release_changes_record ON release_changes (kind, key);
 COMMENT ON TABLE release_changes IS 'The changelog of each release: one row per record it added, removed or changed.';

@@ -92,11 +92,14 @@ func MigrationSQL(before Records, changes []Change, rel Release) (up, down []byt
 	u.header(rel, changes, "applies")
 	d.header(rel, changes, "undoes")
 
+	// The release comes first: each removal writes its own changelog row, with the id the
+	// record had, as it deletes the record.
+	u.releaseRow(rel)
 	for i := len(Kinds) - 1; i >= 0; i-- {
 		k := Kinds[i]
 		for _, ch := range byKind[k.Name] {
 			if ch.Change == Removed {
-				u.block(k.Name+" "+ch.Key, "removed", deleteRecord(k, before[k.Name][ch.Key]))
+				u.block(k.Name+" "+ch.Key, "removed", deleteRecord(k, before[k.Name][ch.Key], rel.ID))
 			}
 		}
 	}
@@ -108,21 +111,17 @@ func MigrationSQL(before Records, changes []Change, rel Release) (up, down []byt
 		}
 		for _, ch := range byKind[k.Name] {
 			if ch.Change == Added {
-				u.block(k.Name+" "+ch.Key, "added", insertRecord(k, ch.New, false))
+				u.block(k.Name+" "+ch.Key, "added", insertRecord(k, ch.New, ""))
 			}
 		}
 	}
-	u.releaseRows(rel, changes)
+	u.changeRows(rel, slices.DeleteFunc(slices.Clone(changes), func(ch Change) bool { return ch.Change == Removed }))
 
-	d.block("release "+rel.ID, "removed with its changelog", []step{
-		{sql: "DELETE FROM release_changes WHERE release_id = " + literal(rel.ID), want: len(changes), what: "changelog rows deleted"},
-		{sql: "DELETE FROM releases WHERE id = " + literal(rel.ID), want: 1, what: "release rows deleted"},
-	})
 	for i := len(Kinds) - 1; i >= 0; i-- {
 		k := Kinds[i]
 		for _, ch := range slices.Backward(byKind[k.Name]) {
 			if ch.Change == Added {
-				d.block(k.Name+" "+ch.Key, "added by the release, removed", deleteRecord(k, ch.New))
+				d.block(k.Name+" "+ch.Key, "added by the release, removed", deleteRecord(k, ch.New, ""))
 			}
 		}
 		for _, ch := range slices.Backward(byKind[k.Name]) {
@@ -134,10 +133,15 @@ func MigrationSQL(before Records, changes []Change, rel Release) (up, down []byt
 	for _, k := range Kinds {
 		for _, ch := range byKind[k.Name] {
 			if ch.Change == Removed {
-				d.block(k.Name+" "+ch.Key, "removed by the release, restored", insertRecord(k, before[k.Name][ch.Key], true))
+				d.block(k.Name+" "+ch.Key, "removed by the release, restored", insertRecord(k, before[k.Name][ch.Key], rel.ID))
 			}
 		}
 	}
+	// Last, since the restored records take their ids from the changelog.
+	d.block("release "+rel.ID, "removed with its changelog", []step{
+		{sql: "DELETE FROM release_changes WHERE release_id = " + literal(rel.ID), want: len(changes), what: "changelog rows deleted"},
+		{sql: "DELETE FROM releases WHERE id = " + literal(rel.ID), want: 1, what: "release rows deleted"},
+	})
 	return u.bytes(), d.bytes(), nil
 }
 
@@ -338,8 +342,11 @@ type step struct {
 
 // deleteRecord checks that the row is exactly r and that nothing points to it any more (the
 // database would cascade the delete without a word), then deletes its link rows and the row.
-func deleteRecord(k Kind, r Record) []step {
-	steps := []step{checkRow(k, r, false)}
+// deleteRecord deletes r once it is found exactly as generated and nothing points to it. For
+// a removal by a release (release names it), it writes the release's changelog row for r with
+// the id r had.
+func deleteRecord(k Kind, r Record, release string) []step {
+	steps := []step{checkRow(k, r, "")}
 	for _, other := range Kinds {
 		for _, c := range other.Columns {
 			switch {
@@ -365,18 +372,36 @@ func deleteRecord(k Kind, r Record) []step {
 			})
 		}
 	}
-	return append(steps, step{
+	del := step{
 		sql:  fmt.Sprintf("DELETE FROM %s WHERE %s = %s", k.Table, k.KeyColumn, literal(r.Key)),
 		want: 1, what: "rows deleted",
+	}
+	if release == "" {
+		return append(steps, del)
+	}
+	del.sql += " RETURNING id INTO " + removedID
+	return append(steps, del, step{
+		sql: fmt.Sprintf("INSERT INTO release_changes (release_id, kind, key, change, fields, record_id)\n    VALUES (%s, %s, %s, %s, '[]'::jsonb, %s)",
+			literal(release), literal(k.Name), literal(r.Key), literal(Removed), removedID),
+		want: 1, what: "changelog rows inserted",
 	})
 }
 
-// insertRecord inserts r, with its id when withID (a restored row), and its link rows, then
-// checks that the table holds it exactly as written.
-func insertRecord(k Kind, r Record, withID bool) []step {
+// removedID is the variable of a removal's block that holds the id of the record it deleted.
+const removedID = "removed_id"
+
+// insertRecord inserts r and its link rows, then checks that the table holds it exactly as
+// written. A record the release removed (restoredFrom names the release) gets back the id the
+// release's changelog kept for it: the id it had in this database, whatever that database's
+// ids are.
+func insertRecord(k Kind, r Record, restoredFrom string) []step {
 	var cols, vals []string
+	withID := restoredFrom != ""
+	id := ""
 	if withID {
-		cols, vals = append(cols, "id"), append(vals, fmt.Sprint(r.ID))
+		id = fmt.Sprintf("(SELECT record_id FROM release_changes WHERE release_id = %s AND kind = %s AND key = %s)",
+			literal(restoredFrom), literal(k.Name), literal(r.Key))
+		cols, vals = append(cols, "id"), append(vals, id)
 	}
 	cols, vals = append(cols, k.KeyColumn), append(vals, literal(r.Key))
 	for _, c := range k.Columns {
@@ -398,7 +423,7 @@ func insertRecord(k Kind, r Record, withID bool) []step {
 			steps = append(steps, insertLinks(k, c, r.Key, r.Values[c.Name].List))
 		}
 	}
-	return append(steps, checkRow(k, r, withID))
+	return append(steps, checkRow(k, r, id))
 }
 
 // updateRecord changes a row's fields from old to new (from new to old when reverse), the row
@@ -451,11 +476,11 @@ func insertLinks(k Kind, c Column, key string, targets []string) step {
 	}
 }
 
-// checkRow counts the rows that hold exactly r, its id too when withID.
-func checkRow(k Kind, r Record, withID bool) step {
+// checkRow counts the rows that hold exactly r, and the id id when that is not empty.
+func checkRow(k Kind, r Record, id string) step {
 	where := []string{"t." + k.KeyColumn + " = " + literal(r.Key)}
-	if withID {
-		where = append(where, fmt.Sprintf("t.id = %d", r.ID))
+	if id != "" {
+		where = append(where, "t.id = "+id)
 	}
 	for _, c := range k.Columns {
 		where = append(where, predicate(c, r.Values[c.Name]))
@@ -587,7 +612,11 @@ func (f *sqlFile) header(rel Release, changes []Change, verb string) {
 // step touches another number of rows than it was written for.
 func (f *sqlFile) block(label, what string, steps []step) {
 	var body strings.Builder
-	body.WriteString("DECLARE\n    n bigint;\nBEGIN\n")
+	body.WriteString("DECLARE\n    n bigint;\n")
+	if slices.ContainsFunc(steps, func(s step) bool { return strings.Contains(s.sql, removedID) }) {
+		body.WriteString("    " + removedID + " bigint;\n")
+	}
+	body.WriteString("BEGIN\n")
 	for _, s := range steps {
 		fmt.Fprintf(&body, "    %s;\n", s.sql)
 		if !s.check {
@@ -604,10 +633,17 @@ func (f *sqlFile) block(label, what string, steps []step) {
 	fmt.Fprintf(&f.b, "\n-- %s: %s\nDO %s\n%s\n%s;\n", strings.Join(strings.Fields(label), " "), what, tag, body.String(), tag)
 }
 
-// releaseRows records the release and its changelog.
-func (f *sqlFile) releaseRows(rel Release, changes []Change) {
+// releaseRow records the release.
+func (f *sqlFile) releaseRow(rel Release) {
 	fmt.Fprintf(&f.b, "\nINSERT INTO releases (id, migration, published, summary)\nVALUES (%s, %d, %s, %s);\n",
 		literal(rel.ID), rel.Migration, literal(rel.Published.Format(time.DateOnly)), literal(rel.Summary))
+}
+
+// changeRows records the changelog rows of the changes given (the removals write their own).
+func (f *sqlFile) changeRows(rel Release, changes []Change) {
+	if len(changes) == 0 {
+		return
+	}
 	f.b.WriteString("\nINSERT INTO release_changes (release_id, kind, key, change, fields)\nVALUES")
 	for i, ch := range changes {
 		sep := ","
