@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"regexp"
 	"strconv"
@@ -41,7 +42,8 @@ func TestExport_UnchangedByContentFiles(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(pool.Close)
 
-	got := decodeJSON(t, newClientOn(t, pool).get("/v1/export").body).(map[string]any)
+	// The spec describes the head, not this older schema, so the answer is not validated against it.
+	got := decodeJSON(t, newClientOn(t, pool).do(http.MethodGet, "/v1/export", false).body).(map[string]any)
 	raw, err := os.ReadFile("testdata/export-before-content-files.json.gz")
 	require.NoError(t, err)
 	zr, err := gzip.NewReader(bytes.NewReader(raw))

@@ -28,9 +28,6 @@ func TestCorrections_Applied(t *testing.T) {
 			SELECT recommendation = 'strong_against' AND recommendation_basis = 'systematic_review' FROM findings
 			WHERE source_id = (SELECT id FROM sources WHERE slug = 'traineau-2020')
 			  AND treatment_id = (SELECT id FROM treatments WHERE slug = 'warfarin')`,
-		"expert suggestions are conditional, on expert opinion": `
-			SELECT bool_and(recommendation = 'conditional_for' AND recommendation_basis = 'expert_opinion') FROM findings
-			WHERE source_id = (SELECT id FROM sources WHERE slug = 'valenzuela-2016-management') AND recommendation IS NOT NULL`,
 		"Blumhardt: the control fingers belong to the pain result": `
 			SELECT bool_and((statement LIKE 'Pain%') = (statement LIKE '%control fingers%'))
 			   AND bool_or(comparison IS NOT NULL AND statement LIKE 'Pain%')
