@@ -24,7 +24,7 @@ type findingProvenance struct {
 	Source provenance `json:"source"`
 }
 
-var verifications = []string{"publisher", "pubmed", "pmc", "concordant_secondary", "single_secondary"}
+var verifications = []string{"publisher", "pubmed", "pmc", "concordant_secondary"}
 
 func sourcesWith(t *testing.T, c *client, query string) map[string]provenance {
 	t.Helper()
@@ -64,7 +64,7 @@ func TestSources_Provenance(t *testing.T) {
 	}
 	allFindings := findingsWith(t, c, "")
 
-	for _, query := range []string{"publisher", "pmc", "pubmed,pmc", "publisher,pubmed,pmc", "single_secondary", "concordant_secondary,single_secondary"} {
+	for _, query := range []string{"publisher", "pmc", "pubmed,pmc", "publisher,pubmed,pmc", "concordant_secondary", "concordant_secondary,publisher"} {
 		t.Run(query, func(t *testing.T) {
 			wanted := strings.Split(query, ",")
 			want := map[string]bool{}
@@ -104,9 +104,9 @@ func TestSources_Provenance(t *testing.T) {
 		assert.NotEmpty(t, got)
 	})
 	t.Run("a bibliography takes the filter too", func(t *testing.T) {
-		resp := c.get("/v1/sources?format=ris&verification=single_secondary")
+		resp := c.get("/v1/sources?format=ris&verification=concordant_secondary")
 		require.Equal(t, http.StatusOK, resp.status)
-		assert.Equal(t, len(sourcesWith(t, c, "&verification=single_secondary")), strings.Count(string(resp.body), "\nER  -"))
+		assert.Equal(t, len(sourcesWith(t, c, "&verification=concordant_secondary")), strings.Count(string(resp.body), "\nER  -"))
 	})
 }
 
@@ -141,7 +141,7 @@ func TestSources_VerificationConcurrent(t *testing.T) {
 	t.Parallel()
 	c := newClient(t)
 	paths := []string{"/v1/sources?verification=pubmed,pmc", "/v1/findings?verification=publisher&limit=200",
-		"/v1/sources?verification=single_secondary&q=rituximab", "/v1/findings?verification=concordant_secondary,pmc"}
+		"/v1/sources?verification=concordant_secondary&q=calcinosis", "/v1/findings?verification=concordant_secondary,pmc"}
 	answersAloneAndTogether(t, c, paths, 32)
 }
 

@@ -17,7 +17,7 @@ var (
 		"animal_model", "laboratory"}
 	// Verifications say how a source's record was verified; the first three mean the record
 	// itself was read. The policy is in README's "Where the data comes from".
-	Verifications = []string{"publisher", "pubmed", "pmc", "concordant_secondary", "single_secondary"}
+	Verifications = []string{"publisher", "pubmed", "pmc", "concordant_secondary"}
 	Measures      = []string{"odds_ratio", "hazard_ratio", "proportion", "frequency_comparison", "sensitivity",
 		"specificity", "icc", "kappa", "median_change"}
 )

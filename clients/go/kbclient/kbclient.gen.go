@@ -1094,7 +1094,6 @@ const (
 	Pmc                 Verification = "pmc"
 	Publisher           Verification = "publisher"
 	Pubmed              Verification = "pubmed"
-	SingleSecondary     Verification = "single_secondary"
 )
 
 // Valid indicates whether the value is a known member of the Verification enum.
@@ -1107,8 +1106,6 @@ func (e Verification) Valid() bool {
 	case Publisher:
 		return true
 	case Pubmed:
-		return true
-	case SingleSecondary:
 		return true
 	default:
 		return false
@@ -2864,8 +2861,7 @@ type Source struct {
 	// abstracts, counts as `publisher`). `concordant_secondary`: no such record is stored, but
 	// at least two independent copies (institutional repository, library database record,
 	// PubMed-derived page) agree on title, journal, volume and pages, identifiers and every
-	// number used. `single_secondary`: only one secondary copy was found, which is below the
-	// policy; such a source is kept, flagged, until its record is found.
+	// number used. A source with only one secondary copy is below the policy and is not kept.
 	Verification Verification `json:"verification"`
 
 	// VerifiedAgainst What the stored numbers were checked against.
@@ -2944,8 +2940,7 @@ type SourceRecord struct {
 	// abstracts, counts as `publisher`). `concordant_secondary`: no such record is stored, but
 	// at least two independent copies (institutional repository, library database record,
 	// PubMed-derived page) agree on title, journal, volume and pages, identifiers and every
-	// number used. `single_secondary`: only one secondary copy was found, which is below the
-	// policy; such a source is kept, flagged, until its record is found.
+	// number used. A source with only one secondary copy is below the policy and is not kept.
 	Verification Verification `json:"verification"`
 
 	// VerifiedAgainst What the stored numbers were checked against.
@@ -3176,8 +3171,7 @@ type TreatmentList struct {
 // abstracts, counts as `publisher`). `concordant_secondary`: no such record is stored, but
 // at least two independent copies (institutional repository, library database record,
 // PubMed-derived page) agree on title, journal, volume and pages, identifiers and every
-// number used. `single_secondary`: only one secondary copy was found, which is below the
-// policy; such a source is kept, flagged, until its record is found.
+// number used. A source with only one secondary copy is below the policy and is not kept.
 type Verification string
 
 // AssessmentFilter What a treatment's evidence supports, under the synthesis rules (GET
