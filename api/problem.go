@@ -98,6 +98,7 @@ func problemFor(log *slog.Logger, w http.ResponseWriter, r *http.Request, err er
 	var be *bodyError
 	var te *tooLargeError
 	var me *mediaTypeError
+	var removed *kb.RemovedError
 	switch {
 	case errors.As(err, &pe):
 		return problem{Status: http.StatusBadRequest, Param: pe.param,
@@ -110,6 +111,10 @@ func problemFor(log *slog.Logger, w http.ResponseWriter, r *http.Request, err er
 		return problem{Status: http.StatusUnsupportedMediaType, Detail: sentence(me.Error())}, true
 	case errors.As(err, &ne):
 		return problem{Status: http.StatusNotAcceptable, Detail: sentence(ne.Error())}, true
+	case errors.As(err, &removed):
+		return problem{Status: http.StatusGone, Detail: fmt.Sprintf(
+			"The record %s of %s was removed in release %s, and its key is never reused; /v1/releases/%s says what that release changed.",
+			removed.Key, removed.Kind, removed.Release, removed.Release)}, true
 	case errors.Is(err, kb.ErrNotFound):
 		return problem{Status: http.StatusNotFound, Detail: sentence(err.Error())}, true
 	case errors.As(err, &ue):

@@ -256,7 +256,7 @@ func TestReleases_Baseline(t *testing.T) {
 			ch.Kind, ch.Key, baseline).Scan(&removedLater))
 		assert.True(t, removedLater, "%s/%s is gone, so a later release removed it", ch.Kind, ch.Key)
 		if ch.Href != nil {
-			assert.Equal(t, http.StatusNotFound, c.get(*ch.Href).status, "%s: a later release removed it", *ch.Href)
+			assert.Equal(t, http.StatusGone, c.get(*ch.Href).status, "%s: a later release removed it", *ch.Href)
 		}
 	}
 	var removedSince int
@@ -533,7 +533,7 @@ func TestReleases_ChangesSinceARelease(t *testing.T) {
 	require.NotNil(t, wasAdded, "the changelog says when %s was added", changedKey)
 	assert.Equal(t, wasAdded, finding.AddedIn, "a change keeps the release the record was added in")
 	assert.Equal(t, first, finding.ChangedIn)
-	assert.Equal(t, http.StatusNotFound, c.get("/v1/findings/"+removedKey).status)
+	assert.Equal(t, http.StatusGone, c.get("/v1/findings/"+removedKey).status, "a removed record is gone")
 
 	// A second release on the same day: the release after it is known by its migration.
 	addRelease(t, pool,

@@ -61,3 +61,18 @@ var releaseIDPattern = regexp.MustCompile(`^[0-9]{4}\.[0-9]{2}\.[0-9]{2}(-[1-9][
 func ValidReleaseID(s string) bool {
 	return releaseIDPattern.MatchString(s)
 }
+
+// RemovedError reports that the record asked for was removed by a release. Its key is never
+// reused, so a tool that held the record learns it is gone for good, and where to read why.
+type RemovedError struct {
+	Kind    string // the collection, as releases name it: "sources", "findings", ...
+	Key     string
+	Release string
+}
+
+func (e *RemovedError) Error() string {
+	return e.Kind + " " + e.Key + " was removed in release " + e.Release
+}
+
+// Unwrap makes a removed record a record not found to callers that need not tell them apart.
+func (e *RemovedError) Unwrap() error { return ErrNotFound }

@@ -186,15 +186,24 @@ func (s *Store) Findings(ctx context.Context, filter kb.FindingFilter) ([]kb.Fin
 	return findings, more, nil
 }
 
-// Finding returns the finding with the given id, or an error wrapping kb.ErrNotFound.
+// Finding returns the finding with the given id, or an error wrapping kb.ErrNotFound (a
+// *kb.RemovedError when a release removed it).
 func (s *Store) Finding(ctx context.Context, id int64) (kb.Finding, error) {
-	return s.oneFinding(ctx, "f.id", id, strconv.FormatInt(id, 10))
+	f, err := s.oneFinding(ctx, "f.id", id, strconv.FormatInt(id, 10))
+	if errors.Is(err, kb.ErrNotFound) {
+		return f, s.notFound(ctx, "findings", "", id, "finding "+strconv.FormatInt(id, 10))
+	}
+	return f, err
 }
 
 // FindingByKey returns the finding with the given natural key (source/subject/name), or an
-// error wrapping kb.ErrNotFound.
+// error wrapping kb.ErrNotFound (a *kb.RemovedError when a release removed it).
 func (s *Store) FindingByKey(ctx context.Context, key string) (kb.Finding, error) {
-	return s.oneFinding(ctx, "f.key", key, key)
+	f, err := s.oneFinding(ctx, "f.key", key, key)
+	if errors.Is(err, kb.ErrNotFound) {
+		return f, s.notFound(ctx, "findings", key, 0, "finding "+key)
+	}
+	return f, err
 }
 
 // oneFinding returns the finding whose column (f.id or f.key, never user input) equals value.

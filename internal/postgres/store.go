@@ -113,12 +113,42 @@ func one[T any](ctx context.Context, s *Store, sql, what, slug string) (T, error
 	}
 	item, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[T])
 	if errors.Is(err, pgx.ErrNoRows) {
-		return item, fmt.Errorf("%s %q: %w", what, slug, kb.ErrNotFound)
+		return item, s.notFound(ctx, releaseKinds[what], slug, 0, fmt.Sprintf("%s %q", what, slug))
 	}
 	if err != nil {
 		return item, fmt.Errorf("query %s %q: %w", what, slug, classify(err))
 	}
 	return item, nil
+}
+
+// releaseKinds names, for each kind of record fetched by slug, the kind releases call it.
+var releaseKinds = map[string]string{
+	"source": "sources", "associated feature": "associated-features", "mechanism": "mechanisms",
+	"diagnostic modality": "diagnostic-modalities", "treatment": "treatments",
+	"prevalence estimate": "prevalence", "presentation item": "clinical-presentation",
+}
+
+const removalSQL = `
+	SELECT c.key, c.release_id
+	FROM release_changes AS c
+	JOIN releases AS r ON r.id = c.release_id
+	WHERE c.change = 'removed' AND c.kind = $1 AND (c.key = $2 OR c.record_id = $3)
+	ORDER BY r.migration DESC
+	LIMIT 1`
+
+// notFound is the error for a record that is not there: a *kb.RemovedError when a release
+// removed it (found by its key, or by the id it had when id is not zero), else an error
+// wrapping kb.ErrNotFound that names it as what.
+func (s *Store) notFound(ctx context.Context, kind, key string, id int64, what string) error {
+	var removedKey, release string
+	err := s.pool.QueryRow(ctx, removalSQL, kind, key, id).Scan(&removedKey, &release)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("%s: %w", what, kb.ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("query removal of %s: %w", what, classify(err))
+	}
+	return &kb.RemovedError{Kind: kind, Key: removedKey, Release: release}
 }
 
 // subjectRow is a row of a record that findings attach to.

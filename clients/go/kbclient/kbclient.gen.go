@@ -3335,6 +3335,9 @@ type FhirNotFound = OperationOutcome
 // FhirServiceUnavailable An HL7 FHIR R5 OperationOutcome, the FHIR routes' form of a problem.
 type FhirServiceUnavailable = OperationOutcome
 
+// Gone An RFC 9457 problem detail, sent as application/problem+json.
+type Gone = Problem
+
 // HeadersTooLarge An RFC 9457 problem detail, sent as application/problem+json.
 type HeadersTooLarge = Problem
 
@@ -12187,6 +12190,12 @@ type GetAssociatedFeatureResponse404Headers struct {
 	XRequestID   string
 }
 
+// GetAssociatedFeatureResponse410Headers the declared response headers of an HTTP 410 response for GetAssociatedFeature
+type GetAssociatedFeatureResponse410Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
 // GetAssociatedFeatureResponse414Headers the declared response headers of an HTTP 414 response for GetAssociatedFeature
 type GetAssociatedFeatureResponse414Headers struct {
 	CacheControl string
@@ -12228,6 +12237,8 @@ type GetAssociatedFeatureResponse struct {
 	ApplicationproblemJSON400 *BadRequest
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON410 the response for an HTTP 410 `application/problem+json` response
+	ApplicationproblemJSON410 *Gone
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -12246,6 +12257,8 @@ type GetAssociatedFeatureResponse struct {
 	Headers400 *GetAssociatedFeatureResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetAssociatedFeatureResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetAssociatedFeatureResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetAssociatedFeatureResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -12271,6 +12284,11 @@ func (r GetAssociatedFeatureResponse) GetApplicationproblemJSON400() *BadRequest
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r GetAssociatedFeatureResponse) GetApplicationproblemJSON404() *NotFound {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON410 returns the response for an HTTP 410 `application/problem+json` response
+func (r GetAssociatedFeatureResponse) GetApplicationproblemJSON410() *Gone {
+	return r.ApplicationproblemJSON410
 }
 
 // GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
@@ -12655,6 +12673,12 @@ type GetClinicalPresentationItemResponse404Headers struct {
 	XRequestID   string
 }
 
+// GetClinicalPresentationItemResponse410Headers the declared response headers of an HTTP 410 response for GetClinicalPresentationItem
+type GetClinicalPresentationItemResponse410Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
 // GetClinicalPresentationItemResponse414Headers the declared response headers of an HTTP 414 response for GetClinicalPresentationItem
 type GetClinicalPresentationItemResponse414Headers struct {
 	CacheControl string
@@ -12696,6 +12720,8 @@ type GetClinicalPresentationItemResponse struct {
 	ApplicationproblemJSON400 *BadRequest
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON410 the response for an HTTP 410 `application/problem+json` response
+	ApplicationproblemJSON410 *Gone
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -12714,6 +12740,8 @@ type GetClinicalPresentationItemResponse struct {
 	Headers400 *GetClinicalPresentationItemResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetClinicalPresentationItemResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetClinicalPresentationItemResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetClinicalPresentationItemResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -12739,6 +12767,11 @@ func (r GetClinicalPresentationItemResponse) GetApplicationproblemJSON400() *Bad
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r GetClinicalPresentationItemResponse) GetApplicationproblemJSON404() *NotFound {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON410 returns the response for an HTTP 410 `application/problem+json` response
+func (r GetClinicalPresentationItemResponse) GetApplicationproblemJSON410() *Gone {
+	return r.ApplicationproblemJSON410
 }
 
 // GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
@@ -12972,6 +13005,12 @@ type GetDiagnosticModalityResponse404Headers struct {
 	XRequestID   string
 }
 
+// GetDiagnosticModalityResponse410Headers the declared response headers of an HTTP 410 response for GetDiagnosticModality
+type GetDiagnosticModalityResponse410Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
 // GetDiagnosticModalityResponse414Headers the declared response headers of an HTTP 414 response for GetDiagnosticModality
 type GetDiagnosticModalityResponse414Headers struct {
 	CacheControl string
@@ -13013,6 +13052,8 @@ type GetDiagnosticModalityResponse struct {
 	ApplicationproblemJSON400 *BadRequest
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON410 the response for an HTTP 410 `application/problem+json` response
+	ApplicationproblemJSON410 *Gone
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -13031,6 +13072,8 @@ type GetDiagnosticModalityResponse struct {
 	Headers400 *GetDiagnosticModalityResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetDiagnosticModalityResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetDiagnosticModalityResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetDiagnosticModalityResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -13056,6 +13099,11 @@ func (r GetDiagnosticModalityResponse) GetApplicationproblemJSON400() *BadReques
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r GetDiagnosticModalityResponse) GetApplicationproblemJSON404() *NotFound {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON410 returns the response for an HTTP 410 `application/problem+json` response
+func (r GetDiagnosticModalityResponse) GetApplicationproblemJSON410() *Gone {
+	return r.ApplicationproblemJSON410
 }
 
 // GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
@@ -13440,6 +13488,12 @@ type GetFindingResponse404Headers struct {
 	XRequestID   string
 }
 
+// GetFindingResponse410Headers the declared response headers of an HTTP 410 response for GetFinding
+type GetFindingResponse410Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
 // GetFindingResponse414Headers the declared response headers of an HTTP 414 response for GetFinding
 type GetFindingResponse414Headers struct {
 	CacheControl string
@@ -13481,6 +13535,8 @@ type GetFindingResponse struct {
 	ApplicationproblemJSON400 *BadRequest
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON410 the response for an HTTP 410 `application/problem+json` response
+	ApplicationproblemJSON410 *Gone
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -13499,6 +13555,8 @@ type GetFindingResponse struct {
 	Headers400 *GetFindingResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetFindingResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetFindingResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetFindingResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -13524,6 +13582,11 @@ func (r GetFindingResponse) GetApplicationproblemJSON400() *BadRequest {
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r GetFindingResponse) GetApplicationproblemJSON404() *NotFound {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON410 returns the response for an HTTP 410 `application/problem+json` response
+func (r GetFindingResponse) GetApplicationproblemJSON410() *Gone {
+	return r.ApplicationproblemJSON410
 }
 
 // GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
@@ -13606,6 +13669,12 @@ type GetFindingByKeyResponse404Headers struct {
 	XRequestID   string
 }
 
+// GetFindingByKeyResponse410Headers the declared response headers of an HTTP 410 response for GetFindingByKey
+type GetFindingByKeyResponse410Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
 // GetFindingByKeyResponse414Headers the declared response headers of an HTTP 414 response for GetFindingByKey
 type GetFindingByKeyResponse414Headers struct {
 	CacheControl string
@@ -13647,6 +13716,8 @@ type GetFindingByKeyResponse struct {
 	ApplicationproblemJSON400 *BadRequest
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON410 the response for an HTTP 410 `application/problem+json` response
+	ApplicationproblemJSON410 *Gone
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -13665,6 +13736,8 @@ type GetFindingByKeyResponse struct {
 	Headers400 *GetFindingByKeyResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetFindingByKeyResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetFindingByKeyResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetFindingByKeyResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -13690,6 +13763,11 @@ func (r GetFindingByKeyResponse) GetApplicationproblemJSON400() *BadRequest {
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r GetFindingByKeyResponse) GetApplicationproblemJSON404() *NotFound {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON410 returns the response for an HTTP 410 `application/problem+json` response
+func (r GetFindingByKeyResponse) GetApplicationproblemJSON410() *Gone {
+	return r.ApplicationproblemJSON410
 }
 
 // GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
@@ -13923,6 +14001,12 @@ type GetMechanismResponse404Headers struct {
 	XRequestID   string
 }
 
+// GetMechanismResponse410Headers the declared response headers of an HTTP 410 response for GetMechanism
+type GetMechanismResponse410Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
 // GetMechanismResponse414Headers the declared response headers of an HTTP 414 response for GetMechanism
 type GetMechanismResponse414Headers struct {
 	CacheControl string
@@ -13964,6 +14048,8 @@ type GetMechanismResponse struct {
 	ApplicationproblemJSON400 *BadRequest
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON410 the response for an HTTP 410 `application/problem+json` response
+	ApplicationproblemJSON410 *Gone
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -13982,6 +14068,8 @@ type GetMechanismResponse struct {
 	Headers400 *GetMechanismResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetMechanismResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetMechanismResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetMechanismResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -14007,6 +14095,11 @@ func (r GetMechanismResponse) GetApplicationproblemJSON400() *BadRequest {
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r GetMechanismResponse) GetApplicationproblemJSON404() *NotFound {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON410 returns the response for an HTTP 410 `application/problem+json` response
+func (r GetMechanismResponse) GetApplicationproblemJSON410() *Gone {
+	return r.ApplicationproblemJSON410
 }
 
 // GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
@@ -14391,6 +14484,12 @@ type GetPrevalenceEstimateResponse404Headers struct {
 	XRequestID   string
 }
 
+// GetPrevalenceEstimateResponse410Headers the declared response headers of an HTTP 410 response for GetPrevalenceEstimate
+type GetPrevalenceEstimateResponse410Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
 // GetPrevalenceEstimateResponse414Headers the declared response headers of an HTTP 414 response for GetPrevalenceEstimate
 type GetPrevalenceEstimateResponse414Headers struct {
 	CacheControl string
@@ -14432,6 +14531,8 @@ type GetPrevalenceEstimateResponse struct {
 	ApplicationproblemJSON400 *BadRequest
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON410 the response for an HTTP 410 `application/problem+json` response
+	ApplicationproblemJSON410 *Gone
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -14450,6 +14551,8 @@ type GetPrevalenceEstimateResponse struct {
 	Headers400 *GetPrevalenceEstimateResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetPrevalenceEstimateResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetPrevalenceEstimateResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetPrevalenceEstimateResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -14475,6 +14578,11 @@ func (r GetPrevalenceEstimateResponse) GetApplicationproblemJSON400() *BadReques
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r GetPrevalenceEstimateResponse) GetApplicationproblemJSON404() *NotFound {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON410 returns the response for an HTTP 410 `application/problem+json` response
+func (r GetPrevalenceEstimateResponse) GetApplicationproblemJSON410() *Gone {
+	return r.ApplicationproblemJSON410
 }
 
 // GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
@@ -15208,6 +15316,12 @@ type GetSourceResponse406Headers struct {
 	XRequestID   string
 }
 
+// GetSourceResponse410Headers the declared response headers of an HTTP 410 response for GetSource
+type GetSourceResponse410Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
 // GetSourceResponse414Headers the declared response headers of an HTTP 414 response for GetSource
 type GetSourceResponse414Headers struct {
 	CacheControl string
@@ -15253,6 +15367,8 @@ type GetSourceResponse struct {
 	ApplicationproblemJSON404 *NotFound
 	// ApplicationproblemJSON406 the response for an HTTP 406 `application/problem+json` response
 	ApplicationproblemJSON406 *NotAcceptable
+	// ApplicationproblemJSON410 the response for an HTTP 410 `application/problem+json` response
+	ApplicationproblemJSON410 *Gone
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -15273,6 +15389,8 @@ type GetSourceResponse struct {
 	Headers404 *GetSourceResponse404Headers
 	// Headers406 the parsed response headers for an HTTP 406 response
 	Headers406 *GetSourceResponse406Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetSourceResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetSourceResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -15308,6 +15426,11 @@ func (r GetSourceResponse) GetApplicationproblemJSON404() *NotFound {
 // GetApplicationproblemJSON406 returns the response for an HTTP 406 `application/problem+json` response
 func (r GetSourceResponse) GetApplicationproblemJSON406() *NotAcceptable {
 	return r.ApplicationproblemJSON406
+}
+
+// GetApplicationproblemJSON410 returns the response for an HTTP 410 `application/problem+json` response
+func (r GetSourceResponse) GetApplicationproblemJSON410() *Gone {
+	return r.ApplicationproblemJSON410
 }
 
 // GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
@@ -15692,6 +15815,12 @@ type GetTreatmentResponse404Headers struct {
 	XRequestID   string
 }
 
+// GetTreatmentResponse410Headers the declared response headers of an HTTP 410 response for GetTreatment
+type GetTreatmentResponse410Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
 // GetTreatmentResponse414Headers the declared response headers of an HTTP 414 response for GetTreatment
 type GetTreatmentResponse414Headers struct {
 	CacheControl string
@@ -15733,6 +15862,8 @@ type GetTreatmentResponse struct {
 	ApplicationproblemJSON400 *BadRequest
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *NotFound
+	// ApplicationproblemJSON410 the response for an HTTP 410 `application/problem+json` response
+	ApplicationproblemJSON410 *Gone
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -15751,6 +15882,8 @@ type GetTreatmentResponse struct {
 	Headers400 *GetTreatmentResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetTreatmentResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetTreatmentResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetTreatmentResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -15776,6 +15909,11 @@ func (r GetTreatmentResponse) GetApplicationproblemJSON400() *BadRequest {
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r GetTreatmentResponse) GetApplicationproblemJSON404() *NotFound {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON410 returns the response for an HTTP 410 `application/problem+json` response
+func (r GetTreatmentResponse) GetApplicationproblemJSON410() *Gone {
+	return r.ApplicationproblemJSON410
 }
 
 // GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
@@ -21719,6 +21857,13 @@ func ParseGetAssociatedFeatureResponse(rsp *http.Response) (*GetAssociatedFeatur
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 410:
+		var dest Gone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON410 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
 		var dest URITooLong
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -21839,6 +21984,23 @@ func ParseGetAssociatedFeatureResponse(rsp *http.Response) (*GetAssociatedFeatur
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetAssociatedFeatureResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetAssociatedFeatureResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -22457,6 +22619,13 @@ func ParseGetClinicalPresentationItemResponse(rsp *http.Response) (*GetClinicalP
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 410:
+		var dest Gone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON410 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
 		var dest URITooLong
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -22577,6 +22746,23 @@ func ParseGetClinicalPresentationItemResponse(rsp *http.Response) (*GetClinicalP
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetClinicalPresentationItemResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetClinicalPresentationItemResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -22957,6 +23143,13 @@ func ParseGetDiagnosticModalityResponse(rsp *http.Response) (*GetDiagnosticModal
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 410:
+		var dest Gone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON410 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
 		var dest URITooLong
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -23077,6 +23270,23 @@ func ParseGetDiagnosticModalityResponse(rsp *http.Response) (*GetDiagnosticModal
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetDiagnosticModalityResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetDiagnosticModalityResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -23695,6 +23905,13 @@ func ParseGetFindingResponse(rsp *http.Response) (*GetFindingResponse, error) {
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 410:
+		var dest Gone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON410 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
 		var dest URITooLong
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -23815,6 +24032,23 @@ func ParseGetFindingResponse(rsp *http.Response) (*GetFindingResponse, error) {
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetFindingResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetFindingResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -23957,6 +24191,13 @@ func ParseGetFindingByKeyResponse(rsp *http.Response) (*GetFindingByKeyResponse,
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 410:
+		var dest Gone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON410 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
 		var dest URITooLong
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -24077,6 +24318,23 @@ func ParseGetFindingByKeyResponse(rsp *http.Response) (*GetFindingByKeyResponse,
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetFindingByKeyResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetFindingByKeyResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -24457,6 +24715,13 @@ func ParseGetMechanismResponse(rsp *http.Response) (*GetMechanismResponse, error
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 410:
+		var dest Gone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON410 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
 		var dest URITooLong
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -24577,6 +24842,23 @@ func ParseGetMechanismResponse(rsp *http.Response) (*GetMechanismResponse, error
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetMechanismResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetMechanismResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -25195,6 +25477,13 @@ func ParseGetPrevalenceEstimateResponse(rsp *http.Response) (*GetPrevalenceEstim
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 410:
+		var dest Gone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON410 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
 		var dest URITooLong
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -25315,6 +25604,23 @@ func ParseGetPrevalenceEstimateResponse(rsp *http.Response) (*GetPrevalenceEstim
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetPrevalenceEstimateResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetPrevalenceEstimateResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -26495,6 +26801,13 @@ func ParseGetSourceResponse(rsp *http.Response) (*GetSourceResponse, error) {
 		}
 		response.ApplicationproblemJSON406 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 410:
+		var dest Gone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON410 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
 		var dest URITooLong
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -26649,6 +26962,23 @@ func ParseGetSourceResponse(rsp *http.Response) (*GetSourceResponse, error) {
 			headers.XRequestID = value
 		}
 		response.Headers406 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetSourceResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetSourceResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -27267,6 +27597,13 @@ func ParseGetTreatmentResponse(rsp *http.Response) (*GetTreatmentResponse, error
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 410:
+		var dest Gone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON410 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
 		var dest URITooLong
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -27387,6 +27724,23 @@ func ParseGetTreatmentResponse(rsp *http.Response) (*GetTreatmentResponse, error
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetTreatmentResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetTreatmentResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
