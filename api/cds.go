@@ -115,8 +115,9 @@ var cardGroups = []cardGroup{
 }
 
 // callTreatmentOptions serves POST /cds-services/calcinosis-treatment-options. It only reads
-// the knowledge base; the request is validated and then answered the same for every patient.
-func callTreatmentOptions(st *postgres.Store) handlerFunc {
+// the knowledge base, through the treatments held per content version; the request is
+// validated and then answered the same for every patient.
+func callTreatmentOptions(st *postgres.Store, c *content) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		if _, err := readParams(r); err != nil {
 			return err
@@ -128,9 +129,11 @@ func callTreatmentOptions(st *postgres.Store) handlerFunc {
 		if err := validateHookRequest(body); err != nil {
 			return err
 		}
-		treatments, err := everything(r.Context(), func(ctx context.Context, p kb.Page) ([]kb.Treatment, bool, error) {
-			return st.Treatments(ctx, kb.TreatmentFilter{Sort: kb.SortBenefit, Page: p})
-		}, func(t kb.Treatment) kb.Treatment { return t }, treatmentKey(kb.SortBenefit))
+		treatments, err := c.treatmentOptions(r.Context(), func(ctx context.Context) ([]kb.Treatment, error) {
+			return everything(ctx, func(ctx context.Context, p kb.Page) ([]kb.Treatment, bool, error) {
+				return st.Treatments(ctx, kb.TreatmentFilter{Sort: kb.SortBenefit, Page: p})
+			}, func(t kb.Treatment) kb.Treatment { return t }, treatmentKey(kb.SortBenefit))
+		})
 		if err != nil {
 			return err
 		}

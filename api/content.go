@@ -19,6 +19,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"golang.org/x/sync/singleflight"
 
+	"calcinosiskb/internal/kb"
 	"calcinosiskb/internal/postgres"
 )
 
@@ -51,6 +52,8 @@ type content struct {
 	lazy    *lazyAnswers
 	misses  singleflight.Group
 	rebuild chan struct{}
+
+	options heldOptions // the CDS service's treatment options, per version
 
 	healthMu  sync.Mutex
 	dbErr     error     // why the last poll failed; nil while the database answers
@@ -438,6 +441,48 @@ func (c *content) compute(r *http.Request, key string, v int64, next http.Handle
 		c.setVersion(after)
 	}
 	return computed{answer: a}
+}
+
+// heldOptions are the treatments a CDS card lists, as read at one content version.
+type heldOptions struct {
+	mu      sync.Mutex
+	version int64
+	list    []kb.Treatment
+}
+
+// treatmentOptions returns the treatments in the order the CDS service lists them, read with
+// load once per content version. A hook's POST cannot be answered from the answers kept by
+// URL, but what it lists can be held like them: kept only when the version read after loading
+// is still the one known before, and served while the database is down. The list is shared
+// and must not be changed.
+func (c *content) treatmentOptions(ctx context.Context, load func(context.Context) ([]kb.Treatment, error)) ([]kb.Treatment, error) {
+	c.run()
+	v := c.version.Load()
+	c.options.mu.Lock()
+	if v != 0 && c.options.version == v {
+		list := c.options.list
+		c.options.mu.Unlock()
+		return list, nil
+	}
+	c.options.mu.Unlock()
+	list, err := load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	after, err := c.st.ContentVersion(ctx)
+	switch {
+	case err != nil:
+		// Which version this is cannot be told now; it is served, not kept.
+	case after == v:
+		c.options.mu.Lock()
+		if c.version.Load() == v {
+			c.options.version, c.options.list = v, list
+		}
+		c.options.mu.Unlock()
+	default:
+		c.setVersion(after)
+	}
+	return list, nil
 }
 
 // readiness is what GET /readyz reports.

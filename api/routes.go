@@ -32,10 +32,10 @@ func addRoutes(r chi.Router, log *slog.Logger, st *postgres.Store, c *content, m
 		r.Get("/Citation/{slug}", f(getCitation(st)))
 	})
 
-	// CDS Hooks 2.0 (cds.go), outside the answers held in memory: discovery, and the one
-	// route that takes a body.
+	// CDS Hooks 2.0 (cds.go), outside the answers held by URL: discovery, and the one route
+	// that takes a body, whose treatments are held per content version instead.
 	r.Get("/cds-services", h(discoverCDSServices()))
-	r.Post(cdsServicePath, h(callTreatmentOptions(st)))
+	r.Post(cdsServicePath, h(callTreatmentOptions(st, c)))
 
 	r.Mount("/", c.routes)
 }

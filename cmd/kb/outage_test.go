@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -43,6 +45,20 @@ func TestFault_DatabaseOutage(t *testing.T) {
 		r := fetch(client, s.url+page, nil)
 		require.Equal(t, http.StatusOK, r.status, "%s before the outage: %s", page, r)
 	}
+	// The CDS service, whose treatments are held per content version.
+	callCDS := func() reply {
+		const hook = `{"hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",` +
+			`"context":{"userId":"Practitioner/example","patientId":"1288992"}}`
+		resp, err := client.Post(s.url+"/cds-services/calcinosis-treatment-options", "application/json", strings.NewReader(hook))
+		if err != nil {
+			return reply{err: err}
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		return reply{status: resp.StatusCode, header: resp.Header, body: body, err: err}
+	}
+	cdsBefore := callCDS()
+	require.Equal(t, http.StatusOK, cdsBefore.status, "the CDS service before the outage: %s", cdsBefore)
 	var n atomic.Int64
 	uncached := func() string { return fmt.Sprintf("/v1/search?q=outage+%d", n.Add(1)) }
 
@@ -102,6 +118,9 @@ func TestFault_DatabaseOutage(t *testing.T) {
 		}
 		r := fetch(client, s.url+page, nil)
 		require.Equal(t, http.StatusOK, r.status, "%s, held in memory, during the outage: %s", page, r)
+		r = callCDS()
+		require.Equal(t, http.StatusOK, r.status, "the CDS service, its treatments held, during the outage: %s", r)
+		assert.Equal(t, cardSummaries(t, cdsBefore.body), cardSummaries(t, r.body), "the same cards as before the outage")
 		what := "a search never asked before, during the outage"
 		r = fetch(client, s.url+uncached(), nil)
 		require.True(t, assertProblem(t, r, http.StatusServiceUnavailable, what))
@@ -144,4 +163,21 @@ func TestFault_DatabaseOutage(t *testing.T) {
 	took, err := s.stop(t, 15*time.Second)
 	assert.NoError(t, err, "run returns nil when its context ends")
 	t.Logf("stopped in %s", took.Round(time.Millisecond))
+}
+
+// cardSummaries lists the summaries of a CDS answer's cards; their uuids differ per answer.
+func cardSummaries(t *testing.T, body []byte) []string {
+	t.Helper()
+	var answer struct {
+		Cards []struct {
+			Summary string `json:"summary"`
+		} `json:"cards"`
+	}
+	require.NoError(t, json.Unmarshal(body, &answer))
+	require.NotEmpty(t, answer.Cards)
+	out := make([]string, len(answer.Cards))
+	for i, c := range answer.Cards {
+		out[i] = c.Summary
+	}
+	return out
 }
