@@ -87,6 +87,7 @@ type outcomeIssue struct {
 var issueCodes = map[int]string{
 	http.StatusBadRequest:          "invalid",
 	http.StatusNotFound:            "not-found",
+	http.StatusGone:                "deleted",
 	http.StatusMethodNotAllowed:    "not-supported",
 	http.StatusNotAcceptable:       "not-supported",
 	http.StatusTooManyRequests:     "throttled",

@@ -37,7 +37,7 @@ func requireOutcome(t *testing.T, resp response, status int) outcome {
 	assert.Equal(t, "OperationOutcome", o.ResourceType)
 	require.Len(t, o.Issue, 1)
 	assert.Equal(t, "error", o.Issue[0].Severity)
-	want := map[int]string{400: "invalid", 404: "not-found", 405: "not-supported", 406: "not-supported"}[status]
+	want := map[int]string{400: "invalid", 404: "not-found", 410: "deleted", 405: "not-supported", 406: "not-supported"}[status]
 	assert.Equal(t, want, o.Issue[0].Code)
 	assert.Contains(t, o.Issue[0].Diagnostics, "urn:request:")
 	return o

@@ -51,6 +51,22 @@ func TestRemovedRecords_AreGone(t *testing.T) {
 		}
 	}
 
+	// The evidence pages and FHIR say the same, each in its own form.
+	for _, r := range removed {
+		switch r.kind {
+		case "sources":
+			page := c.get("/sources/" + r.key)
+			require.Equal(t, http.StatusGone, page.status, "/sources/%s", r.key)
+			assert.Contains(t, page.header.Get("Content-Type"), "text/html")
+			assert.Contains(t, string(page.body), r.release)
+			o := requireOutcome(t, c.get("/fhir/Citation/"+r.key), http.StatusGone)
+			assert.Contains(t, o.Issue[0].Diagnostics, r.release)
+		case "findings":
+			o := requireOutcome(t, c.get(fmt.Sprintf("/fhir/Evidence/%d", r.id)), http.StatusGone)
+			assert.Contains(t, o.Issue[0].Diagnostics, r.key)
+		}
+	}
+
 	for _, path := range []string{"/v1/sources/never-a-source", "/v1/findings/999999999",
 		"/v1/findings/never-a-source/digital-ulcers/adjusted-or", "/v1/treatments/never-a-treatment"} {
 		requireProblem(t, c.get(path), http.StatusNotFound)

@@ -556,6 +556,7 @@ func (e ModalityRole) Valid() bool {
 
 // Defines values for OperationOutcomeIssueCode.
 const (
+	OperationOutcomeIssueCodeDeleted      OperationOutcomeIssueCode = "deleted"
 	OperationOutcomeIssueCodeException    OperationOutcomeIssueCode = "exception"
 	OperationOutcomeIssueCodeInvalid      OperationOutcomeIssueCode = "invalid"
 	OperationOutcomeIssueCodeNotFound     OperationOutcomeIssueCode = "not-found"
@@ -568,6 +569,8 @@ const (
 // Valid indicates whether the value is a known member of the OperationOutcomeIssueCode enum.
 func (e OperationOutcomeIssueCode) Valid() bool {
 	switch e {
+	case OperationOutcomeIssueCodeDeleted:
+		return true
 	case OperationOutcomeIssueCodeException:
 		return true
 	case OperationOutcomeIssueCodeInvalid:
@@ -3319,6 +3322,9 @@ type ContentTooLarge = Problem
 
 // FhirBadRequest An HL7 FHIR R5 OperationOutcome, the FHIR routes' form of a problem.
 type FhirBadRequest = OperationOutcome
+
+// FhirGone An HL7 FHIR R5 OperationOutcome, the FHIR routes' form of a problem.
+type FhirGone = OperationOutcome
 
 // FhirInternalServerErrorApplicationFhirPlusJSON An HL7 FHIR R5 OperationOutcome, the FHIR routes' form of a problem.
 type FhirInternalServerErrorApplicationFhirPlusJSON = OperationOutcome
@@ -10061,6 +10067,13 @@ type GetFeaturePageResponse404Headers struct {
 	XRequestID            string
 }
 
+// GetFeaturePageResponse410Headers the declared response headers of an HTTP 410 response for GetFeaturePage
+type GetFeaturePageResponse410Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy *string
+	XRequestID            string
+}
+
 // GetFeaturePageResponse414Headers the declared response headers of an HTTP 414 response for GetFeaturePage
 type GetFeaturePageResponse414Headers struct {
 	CacheControl string
@@ -10112,6 +10125,8 @@ type GetFeaturePageResponse struct {
 	Headers400 *GetFeaturePageResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetFeaturePageResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetFeaturePageResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetFeaturePageResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -10202,6 +10217,12 @@ type GetFhirCitationResponse406Headers struct {
 	XRequestID   string
 }
 
+// GetFhirCitationResponse410Headers the declared response headers of an HTTP 410 response for GetFhirCitation
+type GetFhirCitationResponse410Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
 // GetFhirCitationResponse414Headers the declared response headers of an HTTP 414 response for GetFhirCitation
 type GetFhirCitationResponse414Headers struct {
 	CacheControl string
@@ -10247,6 +10268,8 @@ type GetFhirCitationResponse struct {
 	ApplicationfhirJSON404 *FhirNotFound
 	// ApplicationfhirJSON406 the response for an HTTP 406 `application/fhir+json` response
 	ApplicationfhirJSON406 *FhirNotAcceptable
+	// ApplicationfhirJSON410 the response for an HTTP 410 `application/fhir+json` response
+	ApplicationfhirJSON410 *FhirGone
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -10269,6 +10292,8 @@ type GetFhirCitationResponse struct {
 	Headers404 *GetFhirCitationResponse404Headers
 	// Headers406 the parsed response headers for an HTTP 406 response
 	Headers406 *GetFhirCitationResponse406Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetFhirCitationResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetFhirCitationResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -10304,6 +10329,11 @@ func (r GetFhirCitationResponse) GetApplicationfhirJSON404() *FhirNotFound {
 // GetApplicationfhirJSON406 returns the response for an HTTP 406 `application/fhir+json` response
 func (r GetFhirCitationResponse) GetApplicationfhirJSON406() *FhirNotAcceptable {
 	return r.ApplicationfhirJSON406
+}
+
+// GetApplicationfhirJSON410 returns the response for an HTTP 410 `application/fhir+json` response
+func (r GetFhirCitationResponse) GetApplicationfhirJSON410() *FhirGone {
+	return r.ApplicationfhirJSON410
 }
 
 // GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
@@ -10581,6 +10611,12 @@ type GetFhirEvidenceResponse406Headers struct {
 	XRequestID   string
 }
 
+// GetFhirEvidenceResponse410Headers the declared response headers of an HTTP 410 response for GetFhirEvidence
+type GetFhirEvidenceResponse410Headers struct {
+	CacheControl string
+	XRequestID   string
+}
+
 // GetFhirEvidenceResponse414Headers the declared response headers of an HTTP 414 response for GetFhirEvidence
 type GetFhirEvidenceResponse414Headers struct {
 	CacheControl string
@@ -10626,6 +10662,8 @@ type GetFhirEvidenceResponse struct {
 	ApplicationfhirJSON404 *FhirNotFound
 	// ApplicationfhirJSON406 the response for an HTTP 406 `application/fhir+json` response
 	ApplicationfhirJSON406 *FhirNotAcceptable
+	// ApplicationfhirJSON410 the response for an HTTP 410 `application/fhir+json` response
+	ApplicationfhirJSON410 *FhirGone
 	// ApplicationproblemJSON414 the response for an HTTP 414 `application/problem+json` response
 	ApplicationproblemJSON414 *URITooLong
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
@@ -10648,6 +10686,8 @@ type GetFhirEvidenceResponse struct {
 	Headers404 *GetFhirEvidenceResponse404Headers
 	// Headers406 the parsed response headers for an HTTP 406 response
 	Headers406 *GetFhirEvidenceResponse406Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetFhirEvidenceResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetFhirEvidenceResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -10683,6 +10723,11 @@ func (r GetFhirEvidenceResponse) GetApplicationfhirJSON404() *FhirNotFound {
 // GetApplicationfhirJSON406 returns the response for an HTTP 406 `application/fhir+json` response
 func (r GetFhirEvidenceResponse) GetApplicationfhirJSON406() *FhirNotAcceptable {
 	return r.ApplicationfhirJSON406
+}
+
+// GetApplicationfhirJSON410 returns the response for an HTTP 410 `application/fhir+json` response
+func (r GetFhirEvidenceResponse) GetApplicationfhirJSON410() *FhirGone {
+	return r.ApplicationfhirJSON410
 }
 
 // GetApplicationproblemJSON414 returns the response for an HTTP 414 `application/problem+json` response
@@ -11036,6 +11081,13 @@ type GetMechanismPageResponse404Headers struct {
 	XRequestID            string
 }
 
+// GetMechanismPageResponse410Headers the declared response headers of an HTTP 410 response for GetMechanismPage
+type GetMechanismPageResponse410Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy *string
+	XRequestID            string
+}
+
 // GetMechanismPageResponse414Headers the declared response headers of an HTTP 414 response for GetMechanismPage
 type GetMechanismPageResponse414Headers struct {
 	CacheControl string
@@ -11087,6 +11139,8 @@ type GetMechanismPageResponse struct {
 	Headers400 *GetMechanismPageResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetMechanismPageResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetMechanismPageResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetMechanismPageResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -11261,6 +11315,13 @@ type GetModalityPageResponse404Headers struct {
 	XRequestID            string
 }
 
+// GetModalityPageResponse410Headers the declared response headers of an HTTP 410 response for GetModalityPage
+type GetModalityPageResponse410Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy *string
+	XRequestID            string
+}
+
 // GetModalityPageResponse414Headers the declared response headers of an HTTP 414 response for GetModalityPage
 type GetModalityPageResponse414Headers struct {
 	CacheControl string
@@ -11312,6 +11373,8 @@ type GetModalityPageResponse struct {
 	Headers400 *GetModalityPageResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetModalityPageResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetModalityPageResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetModalityPageResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -11768,6 +11831,13 @@ type GetSourcePageResponse404Headers struct {
 	XRequestID            string
 }
 
+// GetSourcePageResponse410Headers the declared response headers of an HTTP 410 response for GetSourcePage
+type GetSourcePageResponse410Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy *string
+	XRequestID            string
+}
+
 // GetSourcePageResponse414Headers the declared response headers of an HTTP 414 response for GetSourcePage
 type GetSourcePageResponse414Headers struct {
 	CacheControl string
@@ -11819,6 +11889,8 @@ type GetSourcePageResponse struct {
 	Headers400 *GetSourcePageResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetSourcePageResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetSourcePageResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetSourcePageResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -11906,6 +11978,13 @@ type GetTreatmentPageResponse404Headers struct {
 	XRequestID            string
 }
 
+// GetTreatmentPageResponse410Headers the declared response headers of an HTTP 410 response for GetTreatmentPage
+type GetTreatmentPageResponse410Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy *string
+	XRequestID            string
+}
+
 // GetTreatmentPageResponse414Headers the declared response headers of an HTTP 414 response for GetTreatmentPage
 type GetTreatmentPageResponse414Headers struct {
 	CacheControl string
@@ -11957,6 +12036,8 @@ type GetTreatmentPageResponse struct {
 	Headers400 *GetTreatmentPageResponse400Headers
 	// Headers404 the parsed response headers for an HTTP 404 response
 	Headers404 *GetTreatmentPageResponse404Headers
+	// Headers410 the parsed response headers for an HTTP 410 response
+	Headers410 *GetTreatmentPageResponse410Headers
 	// Headers414 the parsed response headers for an HTTP 414 response
 	Headers414 *GetTreatmentPageResponse414Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
@@ -18331,6 +18412,30 @@ func ParseGetFeaturePageResponse(rsp *http.Response) (*GetFeaturePageResponse, e
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetFeaturePageResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = &value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetFeaturePageResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -18501,6 +18606,13 @@ func ParseGetFhirCitationResponse(rsp *http.Response) (*GetFhirCitationResponse,
 		}
 		response.ApplicationfhirJSON406 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 410:
+		var dest FhirGone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationfhirJSON410 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
 		var dest URITooLong
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -18659,6 +18771,23 @@ func ParseGetFhirCitationResponse(rsp *http.Response) (*GetFhirCitationResponse,
 			headers.XRequestID = value
 		}
 		response.Headers406 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetFhirCitationResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetFhirCitationResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -19105,6 +19234,13 @@ func ParseGetFhirEvidenceResponse(rsp *http.Response) (*GetFhirEvidenceResponse,
 		}
 		response.ApplicationfhirJSON406 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 410:
+		var dest FhirGone
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationfhirJSON410 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 414:
 		var dest URITooLong
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -19263,6 +19399,23 @@ func ParseGetFhirEvidenceResponse(rsp *http.Response) (*GetFhirEvidenceResponse,
 			headers.XRequestID = value
 		}
 		response.Headers406 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetFhirEvidenceResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetFhirEvidenceResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -19909,6 +20062,30 @@ func ParseGetMechanismPageResponse(rsp *http.Response) (*GetMechanismPageRespons
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetMechanismPageResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = &value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetMechanismPageResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -20296,6 +20473,30 @@ func ParseGetModalityPageResponse(rsp *http.Response) (*GetModalityPageResponse,
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetModalityPageResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = &value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetModalityPageResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -21187,6 +21388,30 @@ func ParseGetSourcePageResponse(rsp *http.Response) (*GetSourcePageResponse, err
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetSourcePageResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = &value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetSourcePageResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -21463,6 +21688,30 @@ func ParseGetTreatmentPageResponse(rsp *http.Response) (*GetTreatmentPageRespons
 			headers.XRequestID = value
 		}
 		response.Headers404 = &headers
+	case rsp.StatusCode == 410:
+		var headers GetTreatmentPageResponse410Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = &value
+		}
+		if values := rsp.Header.Values("X-Request-ID"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Request-ID", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRequestID = value
+		}
+		response.Headers410 = &headers
 	case rsp.StatusCode == 414:
 		var headers GetTreatmentPageResponse414Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
