@@ -427,20 +427,30 @@ func (c *content) compute(r *http.Request, key string, v int64, next http.Handle
 		level = noGzip
 	}
 	a := newAnswer(v, key, rec, level, keep)
-	after, err := c.st.ContentVersion(r.Context())
-	switch {
-	case err != nil:
-		// Which version this is cannot be told now; it is served, not kept.
-	case after == v:
+	if c.stillAt(r.Context(), v) {
 		c.lazy.mu.Lock()
 		if c.version.Load() == v { // not purged for a newer version meanwhile
 			c.lazy.putLocked(key, a)
 		}
 		c.lazy.mu.Unlock()
-	default:
-		c.setVersion(after)
 	}
 	return computed{answer: a}
+}
+
+// stillAt reports whether the content is still at version v, read after computing something
+// at v: only then is that known to be exactly version v, and may be kept. When the version
+// cannot be read, it is served, not kept; a newer version read is taken on.
+func (c *content) stillAt(ctx context.Context, v int64) bool {
+	after, err := c.st.ContentVersion(ctx)
+	switch {
+	case err != nil:
+		return false
+	case after == v:
+		return true
+	default:
+		c.setVersion(after)
+		return false
+	}
 }
 
 // heldOptions are the treatments a CDS card lists, as read at one content version.
@@ -452,8 +462,8 @@ type heldOptions struct {
 
 // treatmentOptions returns the treatments in the order the CDS service lists them, read with
 // load once per content version. A hook's POST cannot be answered from the answers kept by
-// URL, but what it lists can be held like them: kept only when the version read after loading
-// is still the one known before, and served while the database is down. The list is shared
+// URL, but what it lists can be held like them (see stillAt), and served while the database is
+// down. The list is shared
 // and must not be changed.
 func (c *content) treatmentOptions(ctx context.Context, load func(context.Context) ([]kb.Treatment, error)) ([]kb.Treatment, error) {
 	c.run()
@@ -469,18 +479,12 @@ func (c *content) treatmentOptions(ctx context.Context, load func(context.Contex
 	if err != nil {
 		return nil, err
 	}
-	after, err := c.st.ContentVersion(ctx)
-	switch {
-	case err != nil:
-		// Which version this is cannot be told now; it is served, not kept.
-	case after == v:
+	if c.stillAt(ctx, v) {
 		c.options.mu.Lock()
 		if c.version.Load() == v {
 			c.options.version, c.options.list = v, list
 		}
 		c.options.mu.Unlock()
-	default:
-		c.setVersion(after)
 	}
 	return list, nil
 }

@@ -7,8 +7,6 @@ import (
 	"io"
 	"log/slog"
 
-	"github.com/jackc/pgx/v5"
-
 	"calcinosiskb/internal/config"
 	"calcinosiskb/internal/content"
 )
@@ -62,21 +60,11 @@ func contentExport(ctx context.Context, cfg config.Config, log *slog.Logger, dir
 	if err != nil {
 		return err
 	}
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		return fmt.Errorf("connect: %w", err)
-	}
-	defer conn.Close(ctx)
-	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
-	if err != nil {
-		return fmt.Errorf("begin export snapshot: %w", err)
-	}
-	defer tx.Rollback(ctx)
-	recs, err := content.ReadRecords(ctx, tx)
+	st, err := content.ReadState(ctx, url)
 	if err != nil {
 		return err
 	}
-	if err := content.Write(dir, recs); err != nil {
+	if err := content.Write(dir, st.Records); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", dir)

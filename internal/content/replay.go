@@ -49,7 +49,7 @@ func replayInto(ctx context.Context, url, dir string) (State, error) {
 	if err := MigrateDir(url, dir); err != nil {
 		return State{}, err
 	}
-	return readState(ctx, url)
+	return ReadState(ctx, url)
 }
 
 // withScratch runs f on the URL of a new, empty database on the server serverURL connects
@@ -103,10 +103,12 @@ func MigrateDir(databaseURL, dir string) error {
 	return errors.Join(err, srcErr, dbErr)
 }
 
-func readState(ctx context.Context, url string) (State, error) {
+// ReadState reads the content of the migrated database at url, records and releases, in one
+// read-only repeatable-read snapshot.
+func ReadState(ctx context.Context, url string) (State, error) {
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {
-		return State{}, fmt.Errorf("connect to scratch database: %w", err)
+		return State{}, fmt.Errorf("connect to read the content: %w", err)
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})

@@ -57,6 +57,6 @@ func (s *Store) AssociatedFeatures(ctx context.Context, filter kb.ListFilter) ([
 // AssociatedFeature returns the feature with the given slug and its evidence,
 // or an error wrapping kb.ErrNotFound.
 func (s *Store) AssociatedFeature(ctx context.Context, slug string) (kb.AssociatedFeature, error) {
-	return oneWithEvidence(ctx, s, featureSQL+"\n\tWHERE af.slug = $1", "associated feature", slug,
+	return oneWithEvidence(ctx, s, featureSQL+"\n\tWHERE af.slug = $1", "associated-features", "associated feature", slug,
 		featureFindings, buildFeature)
 }

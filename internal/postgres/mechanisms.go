@@ -70,7 +70,7 @@ func (s *Store) Mechanisms(ctx context.Context, filter kb.ListFilter) ([]kb.Mech
 // Mechanism returns the mechanism with the given slug and its evidence,
 // or an error wrapping kb.ErrNotFound.
 func (s *Store) Mechanism(ctx context.Context, slug string) (kb.Mechanism, error) {
-	return oneWithEvidence(ctx, s, mechanismSQL+"\n\tWHERE m.slug = $1", "mechanism", slug,
+	return oneWithEvidence(ctx, s, mechanismSQL+"\n\tWHERE m.slug = $1", "mechanisms", "mechanism", slug,
 		mechanismFindings, buildMechanism)
 }
 

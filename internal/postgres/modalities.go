@@ -54,6 +54,6 @@ func (s *Store) DiagnosticModalities(ctx context.Context, filter kb.ListFilter) 
 // DiagnosticModality returns the modality with the given slug and its evidence,
 // or an error wrapping kb.ErrNotFound.
 func (s *Store) DiagnosticModality(ctx context.Context, slug string) (kb.DiagnosticModality, error) {
-	return oneWithEvidence(ctx, s, modalitySQL+"\n\tWHERE slug = $1", "diagnostic modality", slug,
+	return oneWithEvidence(ctx, s, modalitySQL+"\n\tWHERE slug = $1", "diagnostic-modalities", "diagnostic modality", slug,
 		modalityFindings, buildModality)
 }

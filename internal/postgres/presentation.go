@@ -47,6 +47,6 @@ func (s *Store) PresentationItems(ctx context.Context, filter kb.ListFilter) ([]
 
 // PresentationItem returns the item with the given slug and its evidence, or an error wrapping kb.ErrNotFound.
 func (s *Store) PresentationItem(ctx context.Context, slug string) (kb.PresentationItem, error) {
-	return oneWithEvidence(ctx, s, presentationSQL+"\n\tWHERE slug = $1", "presentation item", slug,
+	return oneWithEvidence(ctx, s, presentationSQL+"\n\tWHERE slug = $1", "clinical-presentation", "presentation item", slug,
 		presentationFindings, buildPresentation)
 }

@@ -62,6 +62,6 @@ func (s *Store) Prevalence(ctx context.Context, q string, page kb.Page) ([]kb.Pr
 // PrevalenceEstimate returns the estimate with the given slug and its findings, or an error
 // wrapping kb.ErrNotFound.
 func (s *Store) PrevalenceEstimate(ctx context.Context, slug string) (kb.PrevalenceEstimate, error) {
-	return oneWithEvidence(ctx, s, prevalenceSQL+"\n\tWHERE p.slug = $1", "prevalence estimate", slug,
+	return oneWithEvidence(ctx, s, prevalenceSQL+"\n\tWHERE p.slug = $1", "prevalence", "prevalence estimate", slug,
 		prevalenceFindings, buildEstimate)
 }

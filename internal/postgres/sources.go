@@ -113,5 +113,5 @@ func (s *Store) Sources(ctx context.Context, filter kb.SourceFilter, page kb.Pag
 // Source returns the source with the given slug and the records and findings that cite it,
 // or an error wrapping kb.ErrNotFound.
 func (s *Store) Source(ctx context.Context, slug string) (kb.SourceRecord, error) {
-	return oneWithEvidence(ctx, s, sourceRecordSQL+"\n\tWHERE s.slug = $1", "source", slug, sourceFindings, buildSource)
+	return oneWithEvidence(ctx, s, sourceRecordSQL+"\n\tWHERE s.slug = $1", "sources", "source", slug, sourceFindings, buildSource)
 }

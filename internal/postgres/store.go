@@ -104,8 +104,9 @@ func collect[T any](ctx context.Context, s *Store, sql string, args []any, page 
 	return items, false, nil
 }
 
-// one runs a query for a single row by slug and returns an error wrapping kb.ErrNotFound if there is none.
-func one[T any](ctx context.Context, s *Store, sql, what, slug string) (T, error) {
+// one runs a query for a single row by slug of a record of kind (a content.Kinds name) and
+// returns an error wrapping kb.ErrNotFound, named as what, if there is none.
+func one[T any](ctx context.Context, s *Store, sql, kind, what, slug string) (T, error) {
 	rows, err := s.pool.Query(ctx, sql, slug)
 	if err != nil {
 		var zero T
@@ -113,19 +114,12 @@ func one[T any](ctx context.Context, s *Store, sql, what, slug string) (T, error
 	}
 	item, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[T])
 	if errors.Is(err, pgx.ErrNoRows) {
-		return item, s.notFound(ctx, releaseKinds[what], slug, 0, fmt.Sprintf("%s %q", what, slug))
+		return item, s.notFound(ctx, kind, slug, 0, fmt.Sprintf("%s %q", what, slug))
 	}
 	if err != nil {
 		return item, fmt.Errorf("query %s %q: %w", what, slug, classify(err))
 	}
 	return item, nil
-}
-
-// releaseKinds names, for each kind of record fetched by slug, the kind releases call it.
-var releaseKinds = map[string]string{
-	"source": "sources", "associated feature": "associated-features", "mechanism": "mechanisms",
-	"diagnostic modality": "diagnostic-modalities", "treatment": "treatments",
-	"prevalence estimate": "prevalence", "presentation item": "clinical-presentation",
 }
 
 const removalSQL = `
@@ -180,9 +174,9 @@ func listWithEvidence[R subjectRow, T any](ctx context.Context, s *Store, sql st
 
 // oneWithEvidence returns the record with the given slug and its findings,
 // or an error wrapping kb.ErrNotFound.
-func oneWithEvidence[R subjectRow, T any](ctx context.Context, s *Store, sql, what, slug string,
+func oneWithEvidence[R subjectRow, T any](ctx context.Context, s *Store, sql, kind, what, slug string,
 	key findingKey, build func(R, []kb.Finding) T) (T, error) {
-	r, err := one[R](ctx, s, sql, what, slug)
+	r, err := one[R](ctx, s, sql, kind, what, slug)
 	if err != nil {
 		var zero T
 		return zero, err

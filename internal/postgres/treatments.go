@@ -162,7 +162,7 @@ func (s *Store) Treatments(ctx context.Context, filter kb.TreatmentFilter) ([]kb
 // Treatment returns the treatment with the given slug, its mechanisms, evidence and summary,
 // or an error wrapping kb.ErrNotFound.
 func (s *Store) Treatment(ctx context.Context, slug string) (kb.Treatment, error) {
-	return oneWithEvidence(ctx, s, treatmentSQL+"\n\tWHERE t.slug = $1", "treatment", slug,
+	return oneWithEvidence(ctx, s, treatmentSQL+"\n\tWHERE t.slug = $1", "treatments", "treatment", slug,
 		treatmentFindings, buildTreatment)
 }
 
