@@ -630,7 +630,7 @@ BEGIN
             NULL,
             NULL,
             '4',
-            'In this conference abstract (not peer reviewed), X-ray diffraction of material that drained on its own from calcinosis sites found hydroxyapatite, in varying proportions, in every specimen but one; solid samples generally held more hydroxyapatite than fluid ones.',
+            'In this conference abstract (not peer reviewed), X-ray diffraction of material that drained on its own from calcinosis sites found hydroxyapatite, in varying proportions, in every specimen but one, solid samples generally holding more of it.',
             NULL,
             (SELECT id FROM presentation_items WHERE slug = 'spontaneous-extrusion'),
             NULL,
@@ -668,7 +668,7 @@ BEGIN
       AND t.adverse_effects IS NULL
       AND t.follow_up IS NULL
       AND t.evidence_level::text = '4'
-      AND t.statement::text = 'In this conference abstract (not peer reviewed), X-ray diffraction of material that drained on its own from calcinosis sites found hydroxyapatite, in varying proportions, in every specimen but one; solid samples generally held more hydroxyapatite than fluid ones.'
+      AND t.statement::text = 'In this conference abstract (not peer reviewed), X-ray diffraction of material that drained on its own from calcinosis sites found hydroxyapatite, in varying proportions, in every specimen but one, solid samples generally holding more of it.'
       AND t.prevalence_estimate_id IS NULL
       AND t.presentation_item_id = (SELECT id FROM presentation_items WHERE slug = 'spontaneous-extrusion')
       AND t.recommendation IS NULL
